@@ -1,0 +1,5 @@
+from agencies.api import views
+from spacedevs.api.routers import VersionedRouter
+
+router = VersionedRouter()
+router.register("agencies", views.AgencyViewSet, basename="agency")

@@ -1,0 +1,5 @@
+from astronauts.api import views
+from spacedevs.api.routers import VersionedRouter
+
+router = VersionedRouter()
+router.register("astronaut", views.AstronautViewSet, basename="astronaut")

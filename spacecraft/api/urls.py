@@ -1,0 +1,8 @@
+from spacecraft.api import views
+from spacedevs.api.routers import VersionedRouter
+
+router = VersionedRouter()
+# "spacecraft/flight" before "spacecraft": the id converter keeps "flight" from reading as an id anyway.
+router.register("spacecraft/flight", views.SpacecraftFlightViewSet, basename="spacecraft-flight")
+router.register("spacecraft", views.SpacecraftViewSet, basename="spacecraft")
+router.register("config/spacecraft", views.SpacecraftConfigViewSet, basename="spacecraft-config")

@@ -1,0 +1,171 @@
+"""Spacecraft: configurations, the vehicles built to them, their flights and dockings."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Count, DurationField, Exists, F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Now
+
+
+class SpacecraftConfigType(models.Model):
+    """The role of a spacecraft configuration (Cargo Resupply, Crewed...)."""
+
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class SpacecraftConfig(models.Model):
+    """A spacecraft model ("Progress 7K-TG", "Crew Dragon")."""
+
+    name = models.CharField(max_length=200)
+    type = models.ForeignKey(SpacecraftConfigType, on_delete=models.PROTECT, related_name="configs")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="spacecraft_configs")
+    in_use = models.BooleanField(default=True)
+    capability = models.CharField(max_length=2048, blank=True)
+    history = models.TextField(blank=True)
+    details = models.TextField(blank=True)
+    maiden_flight = models.DateField(null=True, blank=True)
+    height = models.FloatField("length (m)", null=True, blank=True)
+    diameter = models.FloatField("diameter (m)", null=True, blank=True)
+    human_rated = models.BooleanField(default=False)
+    crew_capacity = models.IntegerField(null=True, blank=True)
+    payload_capacity = models.IntegerField("payload capacity (kg)", null=True, blank=True)
+    payload_return_capacity = models.IntegerField("payload return capacity (kg)", null=True, blank=True)
+    flight_life = models.CharField(max_length=2048, null=True, blank=True)
+    image_url = models.URLField(max_length=1024, null=True, blank=True)
+    nation_url = models.URLField(max_length=1024, null=True, blank=True)
+    wiki_link = models.URLField(max_length=1024, blank=True)
+    info_link = models.URLField(max_length=1024, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "spacecraft configuration"
+
+    def __str__(self):
+        return self.name
+
+
+ZERO = Value(datetime.timedelta(0), output_field=DurationField())
+
+
+def _per_spacecraft(queryset, *, key, total):
+    """A correlated subquery: `total` aggregated over the rows of `queryset` whose `key` is the outer pk."""
+    grouped = queryset.filter(**{key: OuterRef("pk")}).order_by().values(key)
+    return Subquery(grouped.annotate(total=total).values("total"))
+
+
+class SpacecraftQuerySet(models.QuerySet):
+    def with_flight_stats(self):
+        """Annotate each spacecraft with what LL2 derives from its flights and docking events.
+
+        - `flights_count`: its flights; `mission_ends_count`: those with a mission end.
+        - `in_space`: one of its flights has launched (NET in the past) and has no mission end yet.
+        - `time_in_space`: the sum over launched flights of mission end (or now) minus launch NET.
+        - `time_docked`: the sum over its docking events of departure (or now) minus docking.
+        """
+        flights = SpacecraftFlight.objects.all()
+        launched = flights.filter(launch__net__lte=Now())
+        return self.annotate(
+            flights_count=Coalesce(_per_spacecraft(flights, key="spacecraft", total=Count("pk")), 0),
+            mission_ends_count=Coalesce(
+                _per_spacecraft(flights, key="spacecraft", total=Count("mission_end")), 0
+            ),
+            in_space=Exists(launched.filter(spacecraft=OuterRef("pk"), mission_end__isnull=True)),
+            time_in_space=Coalesce(
+                _per_spacecraft(
+                    launched, key="spacecraft", total=Sum(Coalesce("mission_end", Now()) - F("launch__net"))
+                ),
+                ZERO,
+            ),
+            time_docked=Coalesce(
+                _per_spacecraft(
+                    DockingEvent.objects.all(),
+                    key="flight__spacecraft",
+                    total=Sum(Coalesce("departure", Now()) - F("docking")),
+                ),
+                ZERO,
+            ),
+        )
+
+
+class SpacecraftStatus(models.Model):
+    """Active, Retired, Single Use, Destroyed..."""
+
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "spacecraft statuses"
+
+    def __str__(self):
+        return self.name
+
+
+class Spacecraft(models.Model):
+    """One physical spacecraft built to a configuration.
+
+    Its flight statistics (`in_space`, `time_in_space`, `time_docked`, `flights_count`,
+    `mission_ends_count`) are not stored: `Spacecraft.objects.with_flight_stats()` derives them in SQL.
+    """
+
+    name = models.CharField(max_length=255)
+    serial_number = models.CharField(max_length=255, null=True, blank=True)
+    is_placeholder = models.BooleanField(default=False)
+    status = models.ForeignKey(SpacecraftStatus, on_delete=models.PROTECT, related_name="spacecraft")
+    description = models.TextField(blank=True)
+    spacecraft_config = models.ForeignKey(SpacecraftConfig, on_delete=models.PROTECT, related_name="spacecraft")
+
+    objects = SpacecraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "spacecraft"
+
+    def __str__(self):
+        return self.name
+
+
+class SpacecraftFlight(models.Model):
+    """One flight of a spacecraft: the launch that carried it, its crews, dockings and landing."""
+
+    spacecraft = models.ForeignKey(Spacecraft, on_delete=models.PROTECT, related_name="flights")
+    launch = models.ForeignKey("launches.Launch", on_delete=models.PROTECT, related_name="spacecraft_flights")
+    destination = models.CharField(max_length=255, null=True, blank=True)
+    mission_end = models.DateTimeField(null=True, blank=True)
+    landing = models.OneToOneField(
+        "launches.Landing", null=True, blank=True, on_delete=models.SET_NULL, related_name="spacecraft_flight"
+    )
+    launch_crew = models.ManyToManyField("astronauts.AstronautFlight", blank=True, related_name="launch_flights")
+    onboard_crew = models.ManyToManyField("astronauts.AstronautFlight", blank=True, related_name="onboard_flights")
+    landing_crew = models.ManyToManyField("astronauts.AstronautFlight", blank=True, related_name="landing_flights")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.spacecraft} on {self.launch}"
+
+
+class DockingEvent(models.Model):
+    """A flight's stay at a station's docking port, from docking to departure."""
+
+    flight = models.ForeignKey(SpacecraftFlight, on_delete=models.CASCADE, related_name="docking_events")
+    spacestation = models.ForeignKey(
+        "stations.SpaceStation", on_delete=models.PROTECT, related_name="docking_events"
+    )
+    docking_location = models.ForeignKey(
+        "stations.DockingLocation", on_delete=models.PROTECT, related_name="docking_events"
+    )
+    docking = models.DateTimeField()
+    departure = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["docking", "id"]
+
+    def __str__(self):
+        return f"{self.flight.spacecraft} at {self.docking_location}"

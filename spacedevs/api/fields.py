@@ -1,0 +1,58 @@
+"""Serializer fields every app shares."""
+
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from spacedevs.api.durations import format_duration
+
+# LL2 carries these `?format=` values of the request onto every hyperlink of the body.
+CARRIED_FORMATS = {"json", "api"}
+
+
+class LinkField(serializers.HyperlinkedIdentityField):
+    """The absolute `url` of an object, as LL2 writes it.
+
+    The link is built from the request's host and API prefix (`/2.2.0/` or `/api/2.2.0/`), ends with a
+    slash, and carries `?format=json` or `?format=api` when the request had it. The prefix is reversed
+    once per response and view name; each object then costs one string format.
+    """
+
+    def __init__(self, view_name, **kwargs):
+        super().__init__(view_name=view_name, **kwargs)
+
+    def to_representation(self, value):
+        cache = self.context.setdefault("_link_templates", {})
+        template = cache.get(self.view_name)
+        if template is None:
+            template = cache[self.view_name] = self._template()
+        return template.format(pk=value.pk)
+
+    def _template(self):
+        request = self.context["request"]
+        # Detail routes are the list route plus "<pk>/" (see spacedevs.api.routers).
+        list_url = reverse(self.view_name.replace("-detail", "-list"), request=request)
+        requested_format = request.query_params.get("format")
+        suffix = f"?format={requested_format}" if requested_format in CARRIED_FORMATS else ""
+        return list_url.replace("{", "{{").replace("}", "}}") + "{pk}/" + suffix
+
+
+class DurationField(serializers.ReadOnlyField):
+    """A duration as an ISO 8601 string (`P15DT18H13M38S`)."""
+
+    def to_representation(self, value):
+        return format_duration(value)
+
+
+class NameField(serializers.ReadOnlyField):
+    """A related lookup object served as its name (an agency's `type`, a mission's `type`)."""
+
+    def __init__(self, *, null_as=None, **kwargs):
+        self.null_as = null_as
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        related = super().get_attribute(instance)
+        return self.null_as if related is None else related.name
+
+    def to_representation(self, value):
+        return value

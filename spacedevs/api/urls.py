@@ -1,0 +1,14 @@
+"""Every app's API routes, in one versioned router (its root view lists them all)."""
+
+from agencies.api.urls import router as agencies_router
+from astronauts.api.urls import router as astronauts_router
+from launches.api.urls import router as launches_router
+from spacecraft.api.urls import router as spacecraft_router
+from spacedevs.api.routers import VersionedRouter
+from stations.api.urls import router as stations_router
+
+router = VersionedRouter()
+for app_router in (spacecraft_router, agencies_router, launches_router, stations_router, astronauts_router):
+    router.extend(app_router)
+
+urlpatterns = router.urls

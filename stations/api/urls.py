@@ -1,0 +1,5 @@
+from spacedevs.api.routers import VersionedRouter
+from stations.api import views
+
+router = VersionedRouter()
+router.register("spacestation", views.SpaceStationViewSet, basename="spacestation")
