@@ -6,9 +6,12 @@ from django.views.generic import RedirectView
 
 from spacedevs.api.routers import API_VERSION
 
+versioned_api = [path(f"{API_VERSION}/", include(("spacedevs.api.urls", "ll2"), namespace=API_VERSION))]
+
 urlpatterns = [
     path("", RedirectView.as_view(url=f"/{API_VERSION}/", permanent=False)),
-    path(f"{API_VERSION}/", include(("spacedevs.api.urls", "api"), namespace=API_VERSION)),
-    path(f"api/{API_VERSION}/", include(("spacedevs.api.urls", "api"), namespace=f"api:{API_VERSION}")),
+    # Link names resolve in the namespace of the request: "2.2.0:..." or "api:2.2.0:...".
+    *versioned_api,
+    path("api/", include((versioned_api, "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

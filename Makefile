@@ -1,0 +1,49 @@
+# The two commands: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs the suite.
+# Both create the virtualenv on first use. DATABASE_URL selects the database (SQLite file by default).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN ?= $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve test lint format install install-dev clean
+
+run: install serve
+
+# Prepare the database and serve with gunicorn; the Dockerfile runs this same target.
+serve:
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/gunicorn spacedevs.wsgi --bind $(HOST):$(PORT) --access-logfile -
+
+test: install-dev
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+install: $(VENV)/.installed-runtime
+install-dev: $(VENV)/.installed-dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-runtime
+
+clean:
+	rm -rf $(VENV) staticfiles

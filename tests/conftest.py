@@ -1,0 +1,40 @@
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+LL2 = Path(__file__).parent / "ll2"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest storage of production needs `collectstatic`; tests render templates without it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data of `make run` (fixtures/demo.json)."""
+    call_command("loaddata", "demo", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def contract():
+    """LL2's payload of flight 567, the contract, with its key order."""
+    return json.loads((LL2 / "spacecraft-flight-567.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def ll2_schema():
+    return yaml.safe_load((LL2 / "ll2-2.2.0-openapi.yaml").read_text())
