@@ -281,7 +281,9 @@ class Landing(models.Model):
     location = models.ForeignKey(
         LandingLocation, null=True, blank=True, on_delete=models.PROTECT, related_name="landings"
     )
-    type = models.ForeignKey(LandingType, null=True, blank=True, on_delete=models.PROTECT, related_name="landings")
+    type = models.ForeignKey(
+        LandingType, null=True, blank=True, on_delete=models.PROTECT, related_name="landings"
+    )
 
     class Meta:
         ordering = ["id"]

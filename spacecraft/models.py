@@ -118,7 +118,9 @@ class Spacecraft(models.Model):
     is_placeholder = models.BooleanField(default=False)
     status = models.ForeignKey(SpacecraftStatus, on_delete=models.PROTECT, related_name="spacecraft")
     description = models.TextField(blank=True)
-    spacecraft_config = models.ForeignKey(SpacecraftConfig, on_delete=models.PROTECT, related_name="spacecraft")
+    spacecraft_config = models.ForeignKey(
+        SpacecraftConfig, on_delete=models.PROTECT, related_name="spacecraft"
+    )
 
     objects = SpacecraftQuerySet.as_manager()
 
@@ -140,9 +142,15 @@ class SpacecraftFlight(models.Model):
     landing = models.OneToOneField(
         "launches.Landing", null=True, blank=True, on_delete=models.SET_NULL, related_name="spacecraft_flight"
     )
-    launch_crew = models.ManyToManyField("astronauts.AstronautFlight", blank=True, related_name="launch_flights")
-    onboard_crew = models.ManyToManyField("astronauts.AstronautFlight", blank=True, related_name="onboard_flights")
-    landing_crew = models.ManyToManyField("astronauts.AstronautFlight", blank=True, related_name="landing_flights")
+    launch_crew = models.ManyToManyField(
+        "astronauts.AstronautFlight", blank=True, related_name="launch_flights"
+    )
+    onboard_crew = models.ManyToManyField(
+        "astronauts.AstronautFlight", blank=True, related_name="onboard_flights"
+    )
+    landing_crew = models.ManyToManyField(
+        "astronauts.AstronautFlight", blank=True, related_name="landing_flights"
+    )
 
     class Meta:
         ordering = ["id"]

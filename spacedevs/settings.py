@@ -145,6 +145,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
-
-# Django 6 makes https the scheme that URL form fields assume; opt in now (admin forms).
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -5,44 +5,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AgencyType',
+            name="AgencyType",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, unique=True)),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('featured', models.BooleanField(default=False)),
-                ('country_code', models.CharField(blank=True, max_length=1048)),
-                ('abbrev', models.CharField(blank=True, max_length=255)),
-                ('description', models.TextField(blank=True, null=True)),
-                ('administrator', models.CharField(blank=True, max_length=200, null=True)),
-                ('founding_year', models.CharField(blank=True, max_length=20, null=True)),
-                ('launchers', models.CharField(blank=True, max_length=500)),
-                ('spacecraft', models.CharField(blank=True, max_length=500)),
-                ('image_url', models.URLField(blank=True, max_length=1024, null=True)),
-                ('logo_url', models.URLField(blank=True, max_length=1024, null=True)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='agencies.agency')),
-                ('type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agencies', to='agencies.agencytype')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("featured", models.BooleanField(default=False)),
+                ("country_code", models.CharField(blank=True, max_length=1048)),
+                ("abbrev", models.CharField(blank=True, max_length=255)),
+                ("description", models.TextField(blank=True, null=True)),
+                ("administrator", models.CharField(blank=True, max_length=200, null=True)),
+                ("founding_year", models.CharField(blank=True, max_length=20, null=True)),
+                ("launchers", models.CharField(blank=True, max_length=500)),
+                ("spacecraft", models.CharField(blank=True, max_length=500)),
+                ("image_url", models.URLField(blank=True, max_length=1024, null=True)),
+                ("logo_url", models.URLField(blank=True, max_length=1024, null=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="agencies.agency",
+                    ),
+                ),
+                (
+                    "type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agencies",
+                        to="agencies.agencytype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'agencies',
-                'ordering': ['id'],
+                "verbose_name_plural": "agencies",
+                "ordering": ["id"],
             },
         ),
     ]

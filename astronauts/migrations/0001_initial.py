@@ -5,78 +5,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AstronautRole',
+            name="AstronautRole",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(max_length=255)),
-                ('priority', models.IntegerField(default=0)),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("role", models.CharField(max_length=255)),
+                ("priority", models.IntegerField(default=0)),
             ],
             options={
-                'ordering': ['priority', 'id'],
+                "ordering": ["priority", "id"],
             },
         ),
         migrations.CreateModel(
-            name='AstronautStatus',
+            name="AstronautStatus",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
             ],
             options={
-                'verbose_name_plural': 'astronaut statuses',
-                'ordering': ['id'],
+                "verbose_name_plural": "astronaut statuses",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='AstronautType',
+            name="AstronautType",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Astronaut',
+            name="Astronaut",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
-                ('date_of_birth', models.DateField(blank=True, null=True)),
-                ('date_of_death', models.DateField(blank=True, null=True)),
-                ('nationality', models.CharField(blank=True, max_length=255)),
-                ('bio', models.TextField(blank=True)),
-                ('twitter', models.CharField(blank=True, max_length=255, null=True)),
-                ('instagram', models.CharField(blank=True, max_length=255, null=True)),
-                ('wiki', models.CharField(blank=True, max_length=255, null=True)),
-                ('profile_image', models.URLField(blank=True, max_length=1024, null=True)),
-                ('profile_image_thumbnail', models.URLField(blank=True, max_length=1024, null=True)),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='astronauts', to='agencies.agency')),
-                ('status', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='astronauts', to='astronauts.astronautstatus')),
-                ('type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='astronauts', to='astronauts.astronauttype')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
+                ("date_of_birth", models.DateField(blank=True, null=True)),
+                ("date_of_death", models.DateField(blank=True, null=True)),
+                ("nationality", models.CharField(blank=True, max_length=255)),
+                ("bio", models.TextField(blank=True)),
+                ("twitter", models.CharField(blank=True, max_length=255, null=True)),
+                ("instagram", models.CharField(blank=True, max_length=255, null=True)),
+                ("wiki", models.CharField(blank=True, max_length=255, null=True)),
+                ("profile_image", models.URLField(blank=True, max_length=1024, null=True)),
+                ("profile_image_thumbnail", models.URLField(blank=True, max_length=1024, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="astronauts",
+                        to="agencies.agency",
+                    ),
+                ),
+                (
+                    "status",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="astronauts",
+                        to="astronauts.astronautstatus",
+                    ),
+                ),
+                (
+                    "type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="astronauts",
+                        to="astronauts.astronauttype",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='AstronautFlight',
+            name="AstronautFlight",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('astronaut', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='astronauts.astronaut')),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='astronauts.astronautrole')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                (
+                    "astronaut",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="astronauts.astronaut",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="astronauts.astronautrole",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'crew assignment',
-                'ordering': ['role__priority', 'id'],
+                "verbose_name": "crew assignment",
+                "ordering": ["role__priority", "id"],
             },
         ),
     ]

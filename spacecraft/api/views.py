@@ -58,6 +58,8 @@ class SpacecraftConfigViewSet(LL2ViewSet):
     Return a list of all the existing spacecraft configurations.
     """
 
-    queryset = SpacecraftConfig.objects.select_related("type", "agency__type", "agency__parent").order_by("id")
+    queryset = SpacecraftConfig.objects.select_related("type", "agency__type", "agency__parent").order_by(
+        "id"
+    )
     serializer_class = SpacecraftConfigSerializer
     lookup_value_converter = "ll2id"

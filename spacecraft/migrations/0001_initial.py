@@ -5,112 +5,222 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('astronauts', '0001_initial'),
-        ('launches', '0001_initial'),
-        ('stations', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("astronauts", "0001_initial"),
+        ("launches", "0001_initial"),
+        ("stations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SpacecraftConfigType',
+            name="SpacecraftConfigType",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='SpacecraftStatus',
+            name="SpacecraftStatus",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
             ],
             options={
-                'verbose_name_plural': 'spacecraft statuses',
-                'ordering': ['id'],
+                "verbose_name_plural": "spacecraft statuses",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='SpacecraftConfig',
+            name="SpacecraftConfig",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('in_use', models.BooleanField(default=True)),
-                ('capability', models.CharField(blank=True, max_length=2048)),
-                ('history', models.TextField(blank=True)),
-                ('details', models.TextField(blank=True)),
-                ('maiden_flight', models.DateField(blank=True, null=True)),
-                ('height', models.FloatField(blank=True, null=True, verbose_name='length (m)')),
-                ('diameter', models.FloatField(blank=True, null=True, verbose_name='diameter (m)')),
-                ('human_rated', models.BooleanField(default=False)),
-                ('crew_capacity', models.IntegerField(blank=True, null=True)),
-                ('payload_capacity', models.IntegerField(blank=True, null=True, verbose_name='payload capacity (kg)')),
-                ('payload_return_capacity', models.IntegerField(blank=True, null=True, verbose_name='payload return capacity (kg)')),
-                ('flight_life', models.CharField(blank=True, max_length=2048, null=True)),
-                ('image_url', models.URLField(blank=True, max_length=1024, null=True)),
-                ('nation_url', models.URLField(blank=True, max_length=1024, null=True)),
-                ('wiki_link', models.URLField(blank=True, max_length=1024)),
-                ('info_link', models.URLField(blank=True, max_length=1024)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='spacecraft_configs', to='agencies.agency')),
-                ('type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='configs', to='spacecraft.spacecraftconfigtype')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("in_use", models.BooleanField(default=True)),
+                ("capability", models.CharField(blank=True, max_length=2048)),
+                ("history", models.TextField(blank=True)),
+                ("details", models.TextField(blank=True)),
+                ("maiden_flight", models.DateField(blank=True, null=True)),
+                ("height", models.FloatField(blank=True, null=True, verbose_name="length (m)")),
+                ("diameter", models.FloatField(blank=True, null=True, verbose_name="diameter (m)")),
+                ("human_rated", models.BooleanField(default=False)),
+                ("crew_capacity", models.IntegerField(blank=True, null=True)),
+                (
+                    "payload_capacity",
+                    models.IntegerField(blank=True, null=True, verbose_name="payload capacity (kg)"),
+                ),
+                (
+                    "payload_return_capacity",
+                    models.IntegerField(blank=True, null=True, verbose_name="payload return capacity (kg)"),
+                ),
+                ("flight_life", models.CharField(blank=True, max_length=2048, null=True)),
+                ("image_url", models.URLField(blank=True, max_length=1024, null=True)),
+                ("nation_url", models.URLField(blank=True, max_length=1024, null=True)),
+                ("wiki_link", models.URLField(blank=True, max_length=1024)),
+                ("info_link", models.URLField(blank=True, max_length=1024)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="spacecraft_configs",
+                        to="agencies.agency",
+                    ),
+                ),
+                (
+                    "type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="configs",
+                        to="spacecraft.spacecraftconfigtype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'spacecraft configuration',
-                'ordering': ['id'],
+                "verbose_name": "spacecraft configuration",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Spacecraft',
+            name="Spacecraft",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
-                ('serial_number', models.CharField(blank=True, max_length=255, null=True)),
-                ('is_placeholder', models.BooleanField(default=False)),
-                ('description', models.TextField(blank=True)),
-                ('spacecraft_config', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='spacecraft', to='spacecraft.spacecraftconfig')),
-                ('status', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='spacecraft', to='spacecraft.spacecraftstatus')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
+                ("serial_number", models.CharField(blank=True, max_length=255, null=True)),
+                ("is_placeholder", models.BooleanField(default=False)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "spacecraft_config",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="spacecraft",
+                        to="spacecraft.spacecraftconfig",
+                    ),
+                ),
+                (
+                    "status",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="spacecraft",
+                        to="spacecraft.spacecraftstatus",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'spacecraft',
-                'ordering': ['id'],
+                "verbose_name_plural": "spacecraft",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='SpacecraftFlight',
+            name="SpacecraftFlight",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('destination', models.CharField(blank=True, max_length=255, null=True)),
-                ('mission_end', models.DateTimeField(blank=True, null=True)),
-                ('landing', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='spacecraft_flight', to='launches.landing')),
-                ('landing_crew', models.ManyToManyField(blank=True, related_name='landing_flights', to='astronauts.astronautflight')),
-                ('launch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='spacecraft_flights', to='launches.launch')),
-                ('launch_crew', models.ManyToManyField(blank=True, related_name='launch_flights', to='astronauts.astronautflight')),
-                ('onboard_crew', models.ManyToManyField(blank=True, related_name='onboard_flights', to='astronauts.astronautflight')),
-                ('spacecraft', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='flights', to='spacecraft.spacecraft')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("destination", models.CharField(blank=True, max_length=255, null=True)),
+                ("mission_end", models.DateTimeField(blank=True, null=True)),
+                (
+                    "landing",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="spacecraft_flight",
+                        to="launches.landing",
+                    ),
+                ),
+                (
+                    "landing_crew",
+                    models.ManyToManyField(
+                        blank=True, related_name="landing_flights", to="astronauts.astronautflight"
+                    ),
+                ),
+                (
+                    "launch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="spacecraft_flights",
+                        to="launches.launch",
+                    ),
+                ),
+                (
+                    "launch_crew",
+                    models.ManyToManyField(
+                        blank=True, related_name="launch_flights", to="astronauts.astronautflight"
+                    ),
+                ),
+                (
+                    "onboard_crew",
+                    models.ManyToManyField(
+                        blank=True, related_name="onboard_flights", to="astronauts.astronautflight"
+                    ),
+                ),
+                (
+                    "spacecraft",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="flights",
+                        to="spacecraft.spacecraft",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='DockingEvent',
+            name="DockingEvent",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('docking', models.DateTimeField()),
-                ('departure', models.DateTimeField(blank=True, null=True)),
-                ('docking_location', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='docking_events', to='stations.dockinglocation')),
-                ('spacestation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='docking_events', to='stations.spacestation')),
-                ('flight', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='docking_events', to='spacecraft.spacecraftflight')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("docking", models.DateTimeField()),
+                ("departure", models.DateTimeField(blank=True, null=True)),
+                (
+                    "docking_location",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="docking_events",
+                        to="stations.dockinglocation",
+                    ),
+                ),
+                (
+                    "spacestation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="docking_events",
+                        to="stations.spacestation",
+                    ),
+                ),
+                (
+                    "flight",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="docking_events",
+                        to="spacecraft.spacecraftflight",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['docking', 'id'],
+                "ordering": ["docking", "id"],
             },
         ),
     ]

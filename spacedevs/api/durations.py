@@ -1,4 +1,7 @@
-"""ISO 8601 durations as LL2 writes them: no zero padding, zero parts dropped (`P15DT18H13M38S`, `PT14H50M`, `P0D`)."""
+"""ISO 8601 durations as LL2 writes them.
+
+No zero padding and zero parts dropped: `P15DT18H13M38S`, `PT14H50M`, `P0D`.
+"""
 
 import datetime
 

@@ -5,49 +5,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('launches', '0001_initial'),
+        ("launches", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SpaceStationStatus',
+            name="SpaceStationStatus",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
             ],
             options={
-                'verbose_name_plural': 'space station statuses',
-                'ordering': ['id'],
+                "verbose_name_plural": "space station statuses",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='SpaceStation',
+            name="SpaceStation",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
-                ('founded', models.DateField(blank=True, null=True)),
-                ('description', models.TextField(blank=True)),
-                ('image_url', models.URLField(blank=True, max_length=1024, null=True)),
-                ('orbit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='stations', to='launches.orbit')),
-                ('status', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stations', to='stations.spacestationstatus')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
+                ("founded", models.DateField(blank=True, null=True)),
+                ("description", models.TextField(blank=True)),
+                ("image_url", models.URLField(blank=True, max_length=1024, null=True)),
+                (
+                    "orbit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stations",
+                        to="launches.orbit",
+                    ),
+                ),
+                (
+                    "status",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stations",
+                        to="stations.spacestationstatus",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='DockingLocation',
+            name="DockingLocation",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255)),
-                ('spacestation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='docking_locations', to='stations.spacestation')),
+                (
+                    "id",
+                    models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=255)),
+                (
+                    "spacestation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="docking_locations",
+                        to="stations.spacestation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
     ]

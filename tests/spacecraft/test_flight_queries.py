@@ -26,7 +26,9 @@ def flights():
     ("mode", "queries"), [("normal", NORMAL_LIST_QUERIES), ("detailed", DETAILED_LIST_QUERIES)]
 )
 @pytest.mark.parametrize("limit", [1, 100])
-def test_list_queries_do_not_grow_with_the_page(api, flights, django_assert_num_queries, mode, queries, limit):
+def test_list_queries_do_not_grow_with_the_page(
+    api, flights, django_assert_num_queries, mode, queries, limit
+):
     with django_assert_num_queries(queries):
         page = api.get(LIST, {"mode": mode, "limit": limit}).json()
 
