@@ -135,7 +135,6 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "spacedevs.api.pagination.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": ["spacedevs.api.filters.StrictFilterBackend"],
     "EXCEPTION_HANDLER": "spacedevs.api.exceptions.exception_handler",
-    "DEFAULT_VERSIONING_CLASS": "spacedevs.api.versioning.PrefixVersioning",
     "PAGE_SIZE": 10,
 }
 

@@ -1,7 +1,7 @@
 """Serializer fields every app shares."""
 
+from django.urls import reverse
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 
 from spacedevs.api.durations import format_duration
 
@@ -29,8 +29,10 @@ class LinkField(serializers.HyperlinkedIdentityField):
 
     def _template(self):
         request = self.context["request"]
+        # In the request's namespace ("2.2.0" or "api:2.2.0"), so that links keep the request's prefix.
         # Detail routes are the list route plus "<pk>/" (see spacedevs.api.routers).
-        list_url = reverse(self.view_name.replace("-detail", "-list"), request=request)
+        list_name = self.view_name.replace("-detail", "-list")
+        list_url = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:{list_name}"))
         requested_format = request.query_params.get("format")
         suffix = f"?format={requested_format}" if requested_format in CARRIED_FORMATS else ""
         return list_url.replace("{", "{{").replace("}", "}}") + "{pk}/" + suffix

@@ -29,7 +29,7 @@ def test_every_link_of_567_has_the_requested_format_and_no_other_query(api, demo
     body = api.get("/2.2.0/spacecraft/flight/567/", {"format": "json", "cachebuster": "1"}).content.decode()
 
     links = [part.split('"', 1)[0] for part in body.split('"url":"')[1:]]
-    assert len(links) == 9
+    assert len(links) == 11
     assert all(link.startswith("http://testserver/2.2.0/") for link in links)
     assert all(link.endswith("/?format=json") for link in links)
 
