@@ -1,0 +1,168 @@
+"""Admin for launches and what they refer to: rockets, missions, pads, programmes, landings."""
+
+from django.contrib import admin
+from django.utils import timezone
+
+from launches.models import (
+    Landing,
+    LandingLocation,
+    LandingType,
+    Launch,
+    LauncherConfig,
+    LaunchStatus,
+    Location,
+    Mission,
+    MissionPatch,
+    MissionType,
+    NetPrecision,
+    Orbit,
+    Pad,
+    Program,
+    Rocket,
+)
+
+
+@admin.register(LaunchStatus)
+class LaunchStatusAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbrev"]
+    search_fields = ["name", "abbrev"]
+    ordering = ["id"]
+
+
+@admin.register(NetPrecision)
+class NetPrecisionAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbrev"]
+    search_fields = ["name", "abbrev"]
+    ordering = ["id"]
+
+
+@admin.register(LauncherConfig)
+class LauncherConfigAdmin(admin.ModelAdmin):
+    list_display = ["name", "full_name", "family", "variant"]
+    list_filter = ["family"]
+    search_fields = ["name", "full_name", "family", "variant"]
+    ordering = ["name"]
+
+
+@admin.register(Rocket)
+class RocketAdmin(admin.ModelAdmin):
+    list_display = ["id", "configuration", "launch_name"]
+    search_fields = ["configuration__name", "configuration__full_name", "launch__name", "launch__slug"]
+    autocomplete_fields = ["configuration"]
+    list_select_related = ["configuration", "launch"]
+    ordering = ["-id"]
+
+    def get_queryset(self, request):
+        # A rocket's name shows its configuration: join for every view (autocomplete too). The
+        # changelist then adds no join of its own, so `list_select_related` covers the name's relations.
+        return super().get_queryset(request).select_related(*self.list_select_related)
+
+    @admin.display(description="launch", ordering="launch__name")
+    def launch_name(self, obj):
+        launch = getattr(obj, "launch", None)  # a rocket not yet attached to a launch has none
+        return launch.name if launch else None
+
+
+@admin.register(Orbit)
+class OrbitAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbrev"]
+    search_fields = ["name", "abbrev"]
+    ordering = ["id"]
+
+
+@admin.register(MissionType)
+class MissionTypeAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+@admin.register(Mission)
+class MissionAdmin(admin.ModelAdmin):
+    list_display = ["name", "type", "orbit", "launch_designator"]
+    list_filter = ["type", "orbit"]
+    search_fields = ["name", "launch_designator"]
+    autocomplete_fields = ["type", "orbit"]
+    list_select_related = ["type", "orbit"]
+    ordering = ["-id"]
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "country_code", "timezone_name", "total_launch_count", "total_landing_count"]
+    search_fields = ["name", "country_code"]
+    ordering = ["name"]
+
+
+@admin.register(Pad)
+class PadAdmin(admin.ModelAdmin):
+    list_display = ["name", "location", "agency", "country_code", "total_launch_count"]
+    search_fields = ["name", "location__name", "country_code"]
+    autocomplete_fields = ["agency", "location"]
+    list_select_related = ["location", "agency"]
+    ordering = ["location__name", "name"]
+
+    def get_queryset(self, request):
+        # A pad's name shows its location: join for every view (autocomplete too). The changelist
+        # then adds no join of its own, so `list_select_related` covers the name's relations.
+        return super().get_queryset(request).select_related(*self.list_select_related)
+
+
+@admin.register(MissionPatch)
+class MissionPatchAdmin(admin.ModelAdmin):
+    list_display = ["name", "priority", "agency"]
+    search_fields = ["name", "agency__name"]
+    autocomplete_fields = ["agency"]
+    list_select_related = ["agency"]
+    ordering = ["priority", "id"]
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["name", "start_date", "end_date"]
+    search_fields = ["name"]
+    autocomplete_fields = ["agencies", "mission_patches"]
+    ordering = ["name"]
+
+
+@admin.register(Launch)
+class LaunchAdmin(admin.ModelAdmin):
+    list_display = ["name", "net", "status", "launch_service_provider", "pad", "webcast_live", "last_updated"]
+    list_filter = ["status", ("launch_service_provider", admin.RelatedOnlyFieldListFilter), "webcast_live"]
+    search_fields = ["name", "slug"]
+    date_hierarchy = "net"
+    autocomplete_fields = ["rocket", "mission", "pad", "launch_service_provider", "net_precision", "program"]
+    list_select_related = ["status", "launch_service_provider", "pad__location"]
+    readonly_fields = ["last_updated"]
+    ordering = ["-net"]
+
+    def save_model(self, request, obj, form, change):
+        """Bump `last_updated`: the API serves it, and every edit must show there."""
+        obj.last_updated = timezone.now()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(LandingType)
+class LandingTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbrev"]
+    search_fields = ["name", "abbrev"]
+    ordering = ["id"]
+
+
+@admin.register(LandingLocation)
+class LandingLocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbrev", "location", "successful_landings"]
+    search_fields = ["name", "abbrev", "location__name"]
+    autocomplete_fields = ["location"]
+    list_select_related = ["location"]
+    ordering = ["name"]
+
+
+@admin.register(Landing)
+class LandingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "type", "location", "attempt", "success", "downrange_distance"]
+    list_filter = ["attempt", "success", "type"]
+    search_fields = ["description", "location__name", "type__name"]
+    autocomplete_fields = ["location", "type"]
+    list_select_related = ["type", "location"]
+    ordering = ["-id"]

@@ -1,0 +1,143 @@
+"""Admin for spacecraft, their flights (with crews and dockings) and their configurations."""
+
+from django.contrib import admin
+
+from astronauts.models import AstronautFlight
+from spacecraft.models import (
+    DockingEvent,
+    Spacecraft,
+    SpacecraftConfig,
+    SpacecraftConfigType,
+    SpacecraftFlight,
+    SpacecraftStatus,
+)
+from stations.models import DockingLocation
+
+
+@admin.register(SpacecraftConfigType)
+class SpacecraftConfigTypeAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+    ordering = ["id"]
+
+
+@admin.register(SpacecraftConfig)
+class SpacecraftConfigAdmin(admin.ModelAdmin):
+    list_display = ["name", "type", "agency", "in_use", "human_rated", "crew_capacity"]
+    list_filter = ["type", "in_use", "human_rated"]
+    search_fields = ["name", "agency__name", "agency__abbrev"]
+    autocomplete_fields = ["type", "agency"]
+    list_select_related = ["type", "agency"]
+    ordering = ["name"]
+
+
+@admin.register(SpacecraftStatus)
+class SpacecraftStatusAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+    ordering = ["id"]
+
+
+@admin.register(Spacecraft)
+class SpacecraftAdmin(admin.ModelAdmin):
+    list_display = ["name", "serial_number", "status", "spacecraft_config", "is_placeholder"]
+    list_filter = ["status", "spacecraft_config__type", "is_placeholder"]
+    search_fields = ["name", "serial_number", "spacecraft_config__name"]
+    autocomplete_fields = ["status", "spacecraft_config"]
+    list_select_related = ["status", "spacecraft_config"]
+    ordering = ["name"]
+
+
+class CrewInline(admin.TabularInline):
+    """Base of the crew inlines: the rows of one crew M2M's through table, an assignment each."""
+
+    autocomplete_fields = ["astronautflight"]
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "astronautflight":
+            # An assignment's name is its astronaut and role: fetch them with it for every row's widget.
+            kwargs["queryset"] = AstronautFlight.objects.select_related("astronaut", "role")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class LaunchCrewInline(CrewInline):
+    model = SpacecraftFlight.launch_crew.through
+    verbose_name = "launch crew member"
+    verbose_name_plural = "launch crew"
+
+
+class OnboardCrewInline(CrewInline):
+    model = SpacecraftFlight.onboard_crew.through
+    verbose_name = "onboard crew member"
+    verbose_name_plural = "onboard crew"
+
+
+class LandingCrewInline(CrewInline):
+    model = SpacecraftFlight.landing_crew.through
+    verbose_name = "landing crew member"
+    verbose_name_plural = "landing crew"
+
+
+class DockingEventInline(admin.TabularInline):
+    model = DockingEvent
+    autocomplete_fields = ["spacestation", "docking_location"]
+    extra = 0
+
+    def get_queryset(self, request):
+        # A docking event's name shows its port, whose name shows its station.
+        return super().get_queryset(request).select_related("docking_location__spacestation")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "docking_location":
+            kwargs["queryset"] = DockingLocation.objects.select_related("spacestation")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(SpacecraftFlight)
+class SpacecraftFlightAdmin(admin.ModelAdmin):
+    list_display = ["spacecraft", "launch", "launch_net", "destination", "mission_end"]
+    list_filter = ["launch__status", "spacecraft__spacecraft_config__type"]
+    search_fields = [
+        "spacecraft__name",
+        "spacecraft__serial_number",
+        "launch__name",
+        "launch__slug",
+        "destination",
+    ]
+    autocomplete_fields = ["spacecraft", "launch", "landing"]
+    list_select_related = ["spacecraft", "launch"]
+    # The crews are edited in their inlines, a row per crew member.
+    exclude = ["launch_crew", "onboard_crew", "landing_crew"]
+    inlines = [LaunchCrewInline, OnboardCrewInline, LandingCrewInline, DockingEventInline]
+    ordering = ["-launch__net", "-id"]
+
+    def get_queryset(self, request):
+        # A flight's name shows its spacecraft and launch: join for every view (autocomplete too). The
+        # changelist then adds no join of its own, so `list_select_related` covers the name's relations.
+        return super().get_queryset(request).select_related(*self.list_select_related)
+
+    @admin.display(description="launch NET", ordering="launch__net")
+    def launch_net(self, obj):
+        return obj.launch.net
+
+
+@admin.register(DockingEvent)
+class DockingEventAdmin(admin.ModelAdmin):
+    list_display = ["flight", "spacestation", "docking_location", "docking", "departure"]
+    list_filter = ["spacestation"]
+    search_fields = [
+        "flight__spacecraft__name",
+        "flight__launch__name",
+        "spacestation__name",
+        "docking_location__name",
+    ]
+    date_hierarchy = "docking"
+    autocomplete_fields = ["flight", "spacestation", "docking_location"]
+    list_select_related = [
+        "flight__spacecraft",
+        "flight__launch",
+        "spacestation",
+        "docking_location__spacestation",
+    ]
+    ordering = ["-docking"]

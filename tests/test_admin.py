@@ -1,0 +1,248 @@
+"""The admin: a page set for every model, the spacecraft flight's inlines, launches' `last_updated`,
+and changelists whose query count does not grow with their rows."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core import checks
+from django.db import connection
+from django.forms import MultiWidget
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from astronauts.models import AstronautFlight
+from launches.models import Launch
+from spacecraft.models import SpacecraftFlight
+from tests.factories import AgencyFactory, AstronautFlightFactory, at, complete_flight
+
+pytestmark = pytest.mark.django_db
+
+CURATED_APPS = ["agencies", "launches", "astronauts", "stations", "spacecraft"]
+REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
+CREWS = {"launch crew": "launch_crew", "onboard crew": "onboard_crew", "landing crew": "landing_crew"}
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def label(model):
+    return model._meta.label
+
+
+def form_data(form):
+    """The POST data that submits an unbound `form` with the values the page shows."""
+    data = {}
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        value = form[name].value()
+        if isinstance(field.widget, MultiWidget):  # a split date and time
+            for index, part in enumerate(field.widget.decompress(value)):
+                data[f"{key}_{index}"] = "" if part is None else str(part)
+        elif isinstance(value, list | tuple):
+            data[key] = [str(item) for item in value]
+        elif value is True:
+            data[key] = "on"
+        elif value is not None and value is not False:
+            data[key] = str(value)
+    return data
+
+
+def page_data(response):
+    """The POST data that saves a change page unchanged: its form and every inline's rows."""
+    data = {**form_data(response.context["adminform"].form), "_save": "Save"}
+    for inline in response.context["inline_admin_formsets"]:
+        data.update(form_data(inline.formset.management_form))
+        for form in inline.formset.initial_forms:
+            data.update(form_data(form))
+    return data
+
+
+def inline_formsets(response):
+    """The inline formsets of a change page, by their title."""
+    return {
+        str(inline.opts.verbose_name_plural): inline.formset
+        for inline in response.context["inline_admin_formsets"]
+    }
+
+
+def assert_saved(response):
+    """A save redirects; an invalid form answers 200 with its errors, shown here."""
+    if response.status_code == 200:
+        errors = [response.context["adminform"].form.errors]
+        errors += [inline.formset.errors for inline in response.context["inline_admin_formsets"]]
+        pytest.fail(f"the admin refused the form: {errors}")
+    assert response.status_code == 302
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries.captured_queries), response
+
+
+def populated_flight():
+    """A complete flight, with the optional relations the factories leave empty set as well, so that
+    every changelist column has something to fetch."""
+    return complete_flight(
+        launch__pad__agency=AgencyFactory(),
+        launch__launch_service_provider__parent=AgencyFactory(),
+    )
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    """pytest-django's admin, without a password: `admin_client` logs in with `force_login`, and
+    hashing a password costs more than most of these tests."""
+    return django_user_model.objects.create_superuser("admin", "admin@example.com", password=None)
+
+
+@pytest.fixture
+def flight():
+    return populated_flight()
+
+
+def test_admin_configuration_passes_the_system_checks():
+    assert checks.run_checks(tags=[checks.Tags.admin]) == []
+
+
+def test_every_model_of_the_curated_apps_has_an_admin():
+    models = [model for app in CURATED_APPS for model in apps.get_app_config(app).get_models()]
+    assert [label(model) for model in models if not admin.site.is_registered(model)] == []
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=label)
+def test_changelist_search_add_and_change_pages_answer_200(admin_client, flight, model):
+    changelist = admin_url(model, "changelist")
+
+    assert admin_client.get(changelist).status_code == 200
+    # A search runs every lookup of `search_fields`, which the system checks do not validate.
+    assert admin_client.get(changelist, {"q": "a"}).status_code == 200
+    assert admin_client.get(admin_url(model, "add")).status_code == 200
+    obj = model._default_manager.first()
+    if obj is not None:  # auth's groups have none
+        assert admin_client.get(admin_url(model, "change", obj.pk)).status_code == 200
+
+
+def test_flight_change_page_has_the_three_crews_and_the_docking_events_inline(admin_client, flight):
+    response = admin_client.get(admin_url(SpacecraftFlight, "change", flight.pk))
+
+    assert response.status_code == 200
+    formsets = inline_formsets(response)
+    assert list(formsets) == ["launch crew", "onboard crew", "landing crew", "docking events"]
+    for title, field in CREWS.items():
+        shown = [form.instance.astronautflight for form in formsets[title].initial_forms]
+        assert shown == list(getattr(flight, field).all())
+    events = [form.instance for form in formsets["docking events"].initial_forms]
+    assert events == list(flight.docking_events.all())
+    # The crews are edited in their inlines only, not as multiple selects of the flight's form.
+    assert not set(CREWS.values()) & set(response.context["adminform"].form.fields)
+    for title in ["Launch crew", "Onboard crew", "Landing crew", "Docking events"]:
+        assert re.search(rf'class="inline-heading">\s*{title}\s*</h2>', response.text)
+
+
+def test_crews_are_edited_through_their_inlines(admin_client, flight):
+    url = admin_url(SpacecraftFlight, "change", flight.pk)
+    response = admin_client.get(url)
+    prefixes = {title: formset.prefix for title, formset in inline_formsets(response).items()}
+    leaving = flight.launch_crew.get()
+    staying = flight.onboard_crew.get()
+    newcomer = AstronautFlightFactory()
+    data = page_data(response)
+    data[f"{prefixes['launch crew']}-0-DELETE"] = "on"
+    onboard = prefixes["onboard crew"]
+    data[f"{onboard}-TOTAL_FORMS"] = "2"
+    data[f"{onboard}-1-astronautflight"] = str(newcomer.pk)
+
+    assert_saved(admin_client.post(url, data))
+
+    assert list(flight.launch_crew.all()) == []
+    assert set(flight.onboard_crew.all()) == {staying, newcomer}
+    assert AstronautFlight.objects.filter(pk=leaving.pk).exists()  # out of the crew, not deleted
+    assert flight.landing_crew.count() == 1
+    assert flight.docking_events.count() == 1
+
+
+def test_crew_member_autocomplete_finds_assignments_by_astronaut_name(admin_client, flight):
+    member = flight.launch_crew.get()
+    through = SpacecraftFlight.launch_crew.through._meta
+    params = {
+        "app_label": through.app_label,
+        "model_name": through.model_name,
+        "field_name": "astronautflight",
+        "term": member.astronaut.name,
+    }
+
+    response = admin_client.get(reverse("admin:autocomplete"), params)
+
+    assert response.status_code == 200
+    assert {"id": str(member.pk), "text": str(member)} in response.json()["results"]
+
+
+def test_saving_a_launch_in_the_admin_bumps_last_updated(admin_client, flight):
+    launch = flight.launch
+    Launch.objects.filter(pk=launch.pk).update(last_updated=at(2020, 1, 1))
+    url = admin_url(Launch, "change", launch.pk)
+    data = page_data(admin_client.get(url))
+    before = timezone.now()
+
+    assert_saved(admin_client.post(url, data))
+
+    saved = Launch.objects.get(pk=launch.pk)
+    assert before <= saved.last_updated <= timezone.now()
+    # The form went back as the page showed it: nothing else changed.
+    unchanged = ["slug", "name", "status_id", "net", "window_start", "rocket_id", "mission_id", "pad_id"]
+    assert [getattr(saved, name) for name in unchanged] == [getattr(launch, name) for name in unchanged]
+    assert list(saved.program.all()) == list(launch.program.all())
+
+
+def test_last_updated_is_not_editable_in_the_admin(admin_client, flight):
+    response = admin_client.get(admin_url(Launch, "change", flight.launch.pk))
+
+    assert "last_updated" not in response.context["adminform"].form.fields
+
+
+def test_flight_changelist_runs_as_many_queries_for_five_rows_as_for_one(admin_client):
+    url = admin_url(SpacecraftFlight, "changelist")
+    populated_flight()
+    admin_client.get(url)  # a first request may fill caches (the session, content types)
+    one, response = count_queries(admin_client, url)
+    assert response.context["cl"].result_count == 1
+    for _ in range(4):
+        populated_flight()
+
+    five, response = count_queries(admin_client, url)
+
+    assert response.context["cl"].result_count == 5
+    assert five == one
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=label)
+def test_no_changelist_runs_a_query_per_row(admin_client, model):
+    # Each complete flight brings new rows of every model (but the few shared by name).
+    url = admin_url(model, "changelist")
+    populated_flight()
+    admin_client.get(url)
+    one, _ = count_queries(admin_client, url)
+    for _ in range(4):
+        populated_flight()
+
+    five, _ = count_queries(admin_client, url)
+
+    assert five == one
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=label)
+def test_changelist_joins_every_relation_it_shows(admin_client, flight, model):
+    # The changelist skips `list_select_related` for a queryset that already joins something (as a
+    # `get_queryset` may): check the joins of the queryset it actually runs.
+    cl = admin_client.get(admin_url(model, "changelist")).context["cl"]
+
+    fields = {field.name: field for field in model._meta.get_fields()}
+    relations = [name for name in cl.list_display if name in fields and fields[name].is_relation]
+    joined = cl.queryset.query.select_related or {}  # True joins every relation
+    assert joined is True or [name for name in relations if name not in joined] == []
