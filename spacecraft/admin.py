@@ -81,7 +81,7 @@ class LandingCrewInline(CrewInline):
 
 class DockingEventInline(admin.TabularInline):
     model = DockingEvent
-    autocomplete_fields = ["spacestation", "docking_location"]
+    autocomplete_fields = ["docking_location"]
     extra = 0
 
     def get_queryset(self, request):
@@ -124,20 +124,19 @@ class SpacecraftFlightAdmin(admin.ModelAdmin):
 
 @admin.register(DockingEvent)
 class DockingEventAdmin(admin.ModelAdmin):
-    list_display = ["flight", "spacestation", "docking_location", "docking", "departure"]
-    list_filter = ["spacestation"]
+    list_display = ["flight", "docking_location", "docking", "departure"]
+    list_filter = ["docking_location__spacestation"]
     search_fields = [
         "flight__spacecraft__name",
         "flight__launch__name",
-        "spacestation__name",
+        "docking_location__spacestation__name",
         "docking_location__name",
     ]
     date_hierarchy = "docking"
-    autocomplete_fields = ["flight", "spacestation", "docking_location"]
+    autocomplete_fields = ["flight", "docking_location"]
     list_select_related = [
         "flight__spacecraft",
         "flight__launch",
-        "spacestation",
         "docking_location__spacestation",
     ]
     ordering = ["-docking"]

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, DurationField, Exists, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Now
@@ -158,14 +159,20 @@ class SpacecraftFlight(models.Model):
     def __str__(self):
         return f"{self.spacecraft} on {self.launch}"
 
+    def clean(self):
+        # A mission end before launch would make the spacecraft's time in space shrink.
+        net = self.launch.net if self.launch_id else None
+        if self.mission_end and net and self.mission_end < net:
+            raise ValidationError({"mission_end": f"The mission cannot end before its launch ({net})."})
+
 
 class DockingEvent(models.Model):
-    """A flight's stay at a station's docking port, from docking to departure."""
+    """A flight's stay at a station's docking port, from docking to departure.
+
+    Its station is its docking location's (LL2 serves it as the event's `spacestation`).
+    """
 
     flight = models.ForeignKey(SpacecraftFlight, on_delete=models.CASCADE, related_name="docking_events")
-    spacestation = models.ForeignKey(
-        "stations.SpaceStation", on_delete=models.PROTECT, related_name="docking_events"
-    )
     docking_location = models.ForeignKey(
         "stations.DockingLocation", on_delete=models.PROTECT, related_name="docking_events"
     )
@@ -177,3 +184,7 @@ class DockingEvent(models.Model):
 
     def __str__(self):
         return f"{self.flight.spacecraft} at {self.docking_location}"
+
+    def clean(self):
+        if self.departure and self.departure < self.docking:
+            raise ValidationError({"departure": "The departure cannot come before the docking."})

@@ -50,11 +50,11 @@ def flights(*, detailed: bool) -> QuerySet[SpacecraftFlight]:
         "landing__location__location",
         "landing__type",
     ).prefetch_related(
-        # DockingEventSerializer: the station (status, orbit) and the docking location's station.
+        # DockingEventSerializer: the docking location and its station (with status and orbit).
         Prefetch(
             "docking_events",
             queryset=DockingEvent.objects.select_related(
-                "spacestation__status", "spacestation__orbit", "docking_location__spacestation"
+                "docking_location__spacestation__status", "docking_location__spacestation__orbit"
             ),
         ),
         *(_crew_prefetch(crew) for crew in CREWS),

@@ -359,7 +359,6 @@ class DockingEventFactory(factory.django.DjangoModelFactory):
 
     flight = factory.SubFactory(SpacecraftFlightFactory)
     docking_location = factory.SubFactory(DockingLocationFactory)
-    spacestation = factory.LazyAttribute(lambda o: o.docking_location.spacestation)
     docking = factory.LazyAttribute(lambda o: o.flight.launch.net + datetime.timedelta(days=1))
     departure = factory.LazyAttribute(lambda o: o.docking + datetime.timedelta(days=5))
 

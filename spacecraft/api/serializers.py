@@ -116,7 +116,7 @@ class SpacecraftSummarySerializer(SpacecraftSerializer):
 class DockingEventSerializer(serializers.ModelSerializer):
     """A docking event of a flight (LL2's `DockingEventSerializerForSpacecraftFlight`)."""
 
-    spacestation = SpaceStationSummarySerializer()
+    spacestation = SpaceStationSummarySerializer(source="docking_location.spacestation")
     docking_location = DockingLocationSerializer()
 
     class Meta:
