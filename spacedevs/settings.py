@@ -92,11 +92,12 @@ TEMPLATES = [
     },
 ]
 
-# SQLite needs nothing installed; DATABASE_URL=postgres://... selects PostgreSQL, the production
-# database. Connections persist between requests (CONN_MAX_AGE) and are health-checked.
+# SQLite needs nothing installed (an unset or empty DATABASE_URL); DATABASE_URL=postgres://...
+# selects PostgreSQL, the production database. Connections persist between requests (CONN_MAX_AGE)
+# and are health-checked.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "600")),
         conn_health_checks=True,
     )
