@@ -137,6 +137,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["spacedevs.api.filters.StrictFilterBackend"],
     "EXCEPTION_HANDLER": "spacedevs.api.exceptions.exception_handler",
     "PAGE_SIZE": 10,
+    # LL2 writes datetimes in UTC to the second, with a Z (TIME_ZONE is UTC).
+    "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%SZ",
 }
 
 LOGGING = {

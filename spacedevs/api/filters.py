@@ -4,6 +4,7 @@ from django import forms
 from django_filters import rest_framework as filters
 
 from spacedevs.api.exceptions import BadQueryParameter
+from spacedevs.api.routers import INT_MAX
 
 
 class StrictFilterBackend(filters.DjangoFilterBackend):
@@ -37,6 +38,12 @@ class ModeFilterSet(filters.FilterSet):
 
 
 class IdFilter(filters.NumberFilter):
-    """An integer id: `1.5`, `abc` or a NUL byte are refused (400), not rounded or ignored."""
+    """An LL2 integer id. `1.5`, `abc`, a NUL byte or a number outside the ids' range are refused (400),
+    not rounded, ignored or sent to the database."""
 
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", INT_MAX)
+        super().__init__(*args, **kwargs)

@@ -222,6 +222,9 @@ def test_an_unknown_query_parameter_is_ignored(api, three_flights):
         ({"spacecraft": "abc"}, "spacecraft"),
         ({"spacecraft": "\x00"}, "spacecraft"),
         ({"spacecraft": "1.5"}, "spacecraft"),
+        ({"spacecraft": "-1"}, "spacecraft"),
+        ({"spacecraft": "2147483648"}, "spacecraft"),
+        ({"spacecraft": "99999999999999999999999"}, "spacecraft"),
         ({"mode": "bogus"}, "mode"),
         ({"mode": "\x00"}, "mode"),
         ({"limit": "abc"}, "limit"),
@@ -273,3 +276,16 @@ def test_api_root_lists_the_flight_endpoint(api):
     for prefix in ("/2.2.0/", "/api/2.2.0/"):
         root = api.get(prefix).json()
         assert root["spacecraft/flight"] == f"http://testserver{prefix}spacecraft/flight/"
+
+
+def test_an_offset_past_the_end_is_an_empty_page(api, three_flights):
+    page = api.get(LIST, {"offset": "99999999999999999999999"}).json()
+
+    assert page["count"] == 3
+    assert page["results"] == []
+
+
+def test_a_huge_limit_is_capped(api, three_flights):
+    page = api.get(LIST, {"limit": "99999999999999999999999"}).json()
+
+    assert len(page["results"]) == 3
