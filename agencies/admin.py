@@ -3,13 +3,9 @@
 from django.contrib import admin
 
 from agencies.models import Agency, AgencyType
+from spacedevs.admin import LookupAdmin
 
-
-@admin.register(AgencyType)
-class AgencyTypeAdmin(admin.ModelAdmin):
-    list_display = ["name"]
-    search_fields = ["name"]
-    ordering = ["name"]
+admin.site.register(AgencyType, LookupAdmin)
 
 
 @admin.register(Agency)

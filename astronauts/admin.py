@@ -3,20 +3,12 @@
 from django.contrib import admin
 
 from astronauts.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
+from spacedevs.admin import LookupAdmin, NamedByRelationsAdmin
+
+admin.site.register(AstronautStatus, LookupAdmin)
 
 
-@admin.register(AstronautStatus)
-class AstronautStatusAdmin(admin.ModelAdmin):
-    list_display = ["name"]
-    search_fields = ["name"]
-    ordering = ["id"]
-
-
-@admin.register(AstronautType)
-class AstronautTypeAdmin(admin.ModelAdmin):
-    list_display = ["name"]
-    search_fields = ["name"]
-    ordering = ["id"]
+admin.site.register(AstronautType, LookupAdmin)
 
 
 @admin.register(AstronautRole)
@@ -37,7 +29,7 @@ class AstronautAdmin(admin.ModelAdmin):
 
 
 @admin.register(AstronautFlight)
-class AstronautFlightAdmin(admin.ModelAdmin):
+class AstronautFlightAdmin(NamedByRelationsAdmin):
     """Crew assignments: one astronaut in one role, listed in spacecraft flights' crews."""
 
     list_display = ["id", "astronaut", "role"]
@@ -46,8 +38,3 @@ class AstronautFlightAdmin(admin.ModelAdmin):
     autocomplete_fields = ["astronaut", "role"]
     list_select_related = ["astronaut", "role"]
     ordering = ["astronaut__name", "role__priority", "id"]
-
-    def get_queryset(self, request):
-        # An assignment's name shows its astronaut and role: join for every view (autocomplete too). The
-        # changelist then adds no join of its own, so `list_select_related` covers the name's relations.
-        return super().get_queryset(request).select_related(*self.list_select_related)

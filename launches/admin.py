@@ -20,20 +20,12 @@ from launches.models import (
     Program,
     Rocket,
 )
+from spacedevs.admin import LookupAdmin, LookupWithAbbrevAdmin, NamedByRelationsAdmin
+
+admin.site.register(LaunchStatus, LookupWithAbbrevAdmin)
 
 
-@admin.register(LaunchStatus)
-class LaunchStatusAdmin(admin.ModelAdmin):
-    list_display = ["name", "abbrev"]
-    search_fields = ["name", "abbrev"]
-    ordering = ["id"]
-
-
-@admin.register(NetPrecision)
-class NetPrecisionAdmin(admin.ModelAdmin):
-    list_display = ["name", "abbrev"]
-    search_fields = ["name", "abbrev"]
-    ordering = ["id"]
+admin.site.register(NetPrecision, LookupWithAbbrevAdmin)
 
 
 @admin.register(LauncherConfig)
@@ -45,17 +37,12 @@ class LauncherConfigAdmin(admin.ModelAdmin):
 
 
 @admin.register(Rocket)
-class RocketAdmin(admin.ModelAdmin):
+class RocketAdmin(NamedByRelationsAdmin):
     list_display = ["id", "configuration", "launch_name"]
     search_fields = ["configuration__name", "configuration__full_name", "launch__name", "launch__slug"]
     autocomplete_fields = ["configuration"]
     list_select_related = ["configuration", "launch"]
     ordering = ["-id"]
-
-    def get_queryset(self, request):
-        # A rocket's name shows its configuration: join for every view (autocomplete too). The
-        # changelist then adds no join of its own, so `list_select_related` covers the name's relations.
-        return super().get_queryset(request).select_related(*self.list_select_related)
 
     @admin.display(description="launch", ordering="launch__name")
     def launch_name(self, obj):
@@ -63,18 +50,10 @@ class RocketAdmin(admin.ModelAdmin):
         return launch.name if launch else None
 
 
-@admin.register(Orbit)
-class OrbitAdmin(admin.ModelAdmin):
-    list_display = ["name", "abbrev"]
-    search_fields = ["name", "abbrev"]
-    ordering = ["id"]
+admin.site.register(Orbit, LookupWithAbbrevAdmin)
 
 
-@admin.register(MissionType)
-class MissionTypeAdmin(admin.ModelAdmin):
-    list_display = ["name"]
-    search_fields = ["name"]
-    ordering = ["name"]
+admin.site.register(MissionType, LookupAdmin)
 
 
 @admin.register(Mission)
@@ -95,17 +74,12 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pad)
-class PadAdmin(admin.ModelAdmin):
+class PadAdmin(NamedByRelationsAdmin):
     list_display = ["name", "location", "agency", "country_code", "total_launch_count"]
     search_fields = ["name", "location__name", "country_code"]
     autocomplete_fields = ["agency", "location"]
     list_select_related = ["location", "agency"]
     ordering = ["location__name", "name"]
-
-    def get_queryset(self, request):
-        # A pad's name shows its location: join for every view (autocomplete too). The changelist
-        # then adds no join of its own, so `list_select_related` covers the name's relations.
-        return super().get_queryset(request).select_related(*self.list_select_related)
 
 
 @admin.register(MissionPatch)
@@ -142,11 +116,7 @@ class LaunchAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-@admin.register(LandingType)
-class LandingTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "abbrev"]
-    search_fields = ["name", "abbrev"]
-    ordering = ["id"]
+admin.site.register(LandingType, LookupWithAbbrevAdmin)
 
 
 @admin.register(LandingLocation)

@@ -11,14 +11,10 @@ from spacecraft.models import (
     SpacecraftFlight,
     SpacecraftStatus,
 )
+from spacedevs.admin import LookupAdmin, NamedByRelationsAdmin
 from stations.models import DockingLocation
 
-
-@admin.register(SpacecraftConfigType)
-class SpacecraftConfigTypeAdmin(admin.ModelAdmin):
-    list_display = ["name"]
-    search_fields = ["name"]
-    ordering = ["id"]
+admin.site.register(SpacecraftConfigType, LookupAdmin)
 
 
 @admin.register(SpacecraftConfig)
@@ -31,11 +27,7 @@ class SpacecraftConfigAdmin(admin.ModelAdmin):
     ordering = ["name"]
 
 
-@admin.register(SpacecraftStatus)
-class SpacecraftStatusAdmin(admin.ModelAdmin):
-    list_display = ["name"]
-    search_fields = ["name"]
-    ordering = ["id"]
+admin.site.register(SpacecraftStatus, LookupAdmin)
 
 
 @admin.register(Spacecraft)
@@ -95,7 +87,7 @@ class DockingEventInline(admin.TabularInline):
 
 
 @admin.register(SpacecraftFlight)
-class SpacecraftFlightAdmin(admin.ModelAdmin):
+class SpacecraftFlightAdmin(NamedByRelationsAdmin):
     list_display = ["spacecraft", "launch", "launch_net", "destination", "mission_end"]
     list_filter = ["launch__status", "spacecraft__spacecraft_config__type"]
     search_fields = [
@@ -111,11 +103,6 @@ class SpacecraftFlightAdmin(admin.ModelAdmin):
     exclude = ["launch_crew", "onboard_crew", "landing_crew"]
     inlines = [LaunchCrewInline, OnboardCrewInline, LandingCrewInline, DockingEventInline]
     ordering = ["-launch__net", "-id"]
-
-    def get_queryset(self, request):
-        # A flight's name shows its spacecraft and launch: join for every view (autocomplete too). The
-        # changelist then adds no join of its own, so `list_select_related` covers the name's relations.
-        return super().get_queryset(request).select_related(*self.list_select_related)
 
     @admin.display(description="launch NET", ordering="launch__net")
     def launch_net(self, obj):

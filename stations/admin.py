@@ -2,14 +2,10 @@
 
 from django.contrib import admin
 
+from spacedevs.admin import LookupAdmin, NamedByRelationsAdmin
 from stations.models import DockingLocation, SpaceStation, SpaceStationStatus
 
-
-@admin.register(SpaceStationStatus)
-class SpaceStationStatusAdmin(admin.ModelAdmin):
-    list_display = ["name"]
-    search_fields = ["name"]
-    ordering = ["id"]
+admin.site.register(SpaceStationStatus, LookupAdmin)
 
 
 @admin.register(SpaceStation)
@@ -23,15 +19,10 @@ class SpaceStationAdmin(admin.ModelAdmin):
 
 
 @admin.register(DockingLocation)
-class DockingLocationAdmin(admin.ModelAdmin):
+class DockingLocationAdmin(NamedByRelationsAdmin):
     list_display = ["name", "spacestation"]
     list_filter = ["spacestation"]
     search_fields = ["name", "spacestation__name"]
     autocomplete_fields = ["spacestation"]
     list_select_related = ["spacestation"]
     ordering = ["spacestation__name", "name"]
-
-    def get_queryset(self, request):
-        # A port's name shows its station: join for every view (autocomplete too). The changelist
-        # then adds no join of its own, so `list_select_related` covers the name's relations.
-        return super().get_queryset(request).select_related(*self.list_select_related)
