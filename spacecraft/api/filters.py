@@ -1,8 +1,8 @@
 from spacecraft.models import SpacecraftFlight
-from spacedevs.api.filters import IdFilter, ModeFilterSet
+from spacedevs.api.filters import IdFilter, LL2FilterSet
 
 
-class SpacecraftFlightFilter(ModeFilterSet):
+class SpacecraftFlightFilter(LL2FilterSet):
     spacecraft = IdFilter(field_name="spacecraft_id")
 
     class Meta:

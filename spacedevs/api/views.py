@@ -4,12 +4,21 @@ from rest_framework import viewsets
 
 
 class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
-    """A read-only viewset whose list shape follows `?mode=` (validated by its `ModeFilterSet`).
+    """A read-only viewset whose list shape follows `?mode=` (validated by its `LL2FilterSet`).
 
-    `detailed` is true for a detail request, and for a list asked for with `?mode=detailed`;
-    `get_queryset` and `get_serializer_class` of a subclass read it to pick their shape.
+    `mode` is "detailed" for a detail request, else the list's `?mode=` or `default_mode`; `detailed`
+    says whether it is "detailed". `get_queryset` and `get_serializer_class` of a subclass read them
+    to pick their shape.
     """
+
+    default_mode = "normal"
+
+    @property
+    def mode(self):
+        if self.action == "retrieve":
+            return "detailed"
+        return self.request.query_params.get("mode") or self.default_mode
 
     @property
     def detailed(self):
-        return self.action == "retrieve" or self.request.query_params.get("mode") == "detailed"
+        return self.mode == "detailed"
