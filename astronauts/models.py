@@ -1,8 +1,8 @@
 """Astronauts and the roles they fill on flights and expeditions."""
 
 from django.db import models
-from django.db.models import Max, Min, OuterRef, Subquery
-from django.db.models.functions import Now
+from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Now
 
 
 class AstronautStatus(models.Model):
@@ -60,6 +60,49 @@ class AstronautQuerySet(models.QuerySet):
             first_flight=Subquery(flown.annotate(net=Min("launch_flights__launch__net")).values("net")),
             last_flight=Subquery(flown.annotate(net=Max("launch_flights__launch__net")).values("net")),
         )
+
+    def with_stats(self):
+        """Annotate what LL2 derives for an astronaut, in SQL for the whole page:
+
+        - `first_flight`, `last_flight`: as `with_flight_dates()`;
+        - `age`: whole years from `date_of_birth` to `date_of_death`, or to today while alive (null
+          without a date of birth);
+        - `flights_count`: the launches, not in the future, whose launch crew lists them (the launched
+          ones among the detail's `flights`); `landings_count`: the flights whose landing crew lists
+          them and whose mission has ended (the landed ones among the detail's `landings`).
+
+        And alias, for filtering: `has_flown` (`flights_count` > 0) and `in_space`: a flight that
+        lists them in its launch or onboard crew has launched (NET in the past) and has no mission end,
+        which is when its spacecraft is `in_space`.
+        """
+        seats = AstronautFlight.objects.filter(astronaut=OuterRef("pk"))
+        launched = seats.filter(launch_flights__launch__net__lte=Now()).order_by().values("astronaut")
+        landed = seats.filter(landing_flights__mission_end__lte=Now()).order_by().values("astronaut")
+        aboard = seats.filter(
+            Q(launch_flights__launch__net__lte=Now(), launch_flights__mission_end__isnull=True)
+            | Q(onboard_flights__launch__net__lte=Now(), onboard_flights__mission_end__isnull=True)
+        )
+        until = Coalesce(_date_number("date_of_death"), _date_number(Now()))
+        return (
+            self.with_flight_dates()
+            .annotate(
+                age=(until - _date_number("date_of_birth")) / 10000,
+                flights_count=_count(launched, "launch_flights__launch"),
+                landings_count=_count(landed, "landing_flights"),
+            )
+            .alias(has_flown=Exists(launched), in_space=Exists(aboard))
+        )
+
+
+def _date_number(date):
+    """A date as the integer YYYYMMDD: the whole years between two dates are their difference // 10000
+    (an integer division: PostgreSQL's EXTRACT gives numerics, hence the cast)."""
+    return Cast(ExtractYear(date) * 10000 + ExtractMonth(date) * 100 + ExtractDay(date), IntegerField())
+
+
+def _count(seats, related):
+    """A correlated subquery: how many distinct `related` objects the outer astronaut's `seats` reach."""
+    return Coalesce(Subquery(seats.annotate(total=Count(related, distinct=True)).values("total")), 0)
 
 
 class Astronaut(models.Model):

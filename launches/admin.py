@@ -4,10 +4,14 @@ from django.contrib import admin
 from django.utils import timezone
 
 from launches.models import (
+    FirstStage,
+    FirstStageType,
+    InfoURL,
     Landing,
     LandingLocation,
     LandingType,
     Launch,
+    Launcher,
     LauncherConfig,
     LaunchStatus,
     Location,
@@ -19,6 +23,8 @@ from launches.models import (
     Pad,
     Program,
     Rocket,
+    Update,
+    VidURL,
 )
 from spacedevs.admin import LookupAdmin, LookupWithAbbrevAdmin, NamedByRelationsAdmin
 
@@ -30,10 +36,21 @@ admin.site.register(NetPrecision, LookupWithAbbrevAdmin)
 
 @admin.register(LauncherConfig)
 class LauncherConfigAdmin(admin.ModelAdmin):
-    list_display = ["name", "full_name", "family", "variant"]
-    list_filter = ["family"]
-    search_fields = ["name", "full_name", "family", "variant"]
+    list_display = ["name", "full_name", "family", "variant", "manufacturer", "active", "reusable"]
+    list_filter = ["active", "reusable", ("manufacturer", admin.RelatedOnlyFieldListFilter), "family"]
+    search_fields = ["name", "full_name", "family", "variant", "alias", "manufacturer__name"]
+    autocomplete_fields = ["manufacturer", "program"]
+    list_select_related = ["manufacturer"]
     ordering = ["name"]
+
+
+class FirstStageInline(admin.TabularInline):
+    """A rocket's boosters (its `launcher_stage`), edited on the rocket."""
+
+    model = FirstStage
+    fk_name = "rocket"
+    extra = 0
+    autocomplete_fields = ["launcher", "type", "landing"]
 
 
 @admin.register(Rocket)
@@ -41,6 +58,7 @@ class RocketAdmin(NamedByRelationsAdmin):
     list_display = ["id", "configuration", "launch_name"]
     search_fields = ["configuration__name", "configuration__full_name", "launch__name", "launch__slug"]
     autocomplete_fields = ["configuration"]
+    inlines = [FirstStageInline]
     list_select_related = ["configuration", "launch"]
     ordering = ["-id"]
 
@@ -99,16 +117,40 @@ class ProgramAdmin(admin.ModelAdmin):
     ordering = ["name"]
 
 
+class UpdateInline(admin.StackedInline):
+    model = Update
+    extra = 0
+
+
+class InfoURLInline(admin.TabularInline):
+    model = InfoURL
+    extra = 0
+
+
+class VidURLInline(admin.TabularInline):
+    model = VidURL
+    extra = 0
+
+
 @admin.register(Launch)
 class LaunchAdmin(admin.ModelAdmin):
     list_display = ["name", "net", "status", "launch_service_provider", "pad", "webcast_live", "last_updated"]
     list_filter = ["status", ("launch_service_provider", admin.RelatedOnlyFieldListFilter), "webcast_live"]
     search_fields = ["name", "slug"]
     date_hierarchy = "net"
-    autocomplete_fields = ["rocket", "mission", "pad", "launch_service_provider", "net_precision", "program"]
+    autocomplete_fields = [
+        "rocket",
+        "mission",
+        "pad",
+        "launch_service_provider",
+        "net_precision",
+        "program",
+        "mission_patches",
+    ]
     list_select_related = ["status", "launch_service_provider", "pad__location"]
     readonly_fields = ["last_updated"]
     ordering = ["-net"]
+    inlines = [UpdateInline, InfoURLInline, VidURLInline]
 
     def save_model(self, request, obj, form, change):
         """Bump `last_updated`: the API serves it, and every edit must show there."""
@@ -136,3 +178,53 @@ class LandingAdmin(admin.ModelAdmin):
     autocomplete_fields = ["location", "type"]
     list_select_related = ["type", "location"]
     ordering = ["-id"]
+
+
+admin.site.register(FirstStageType, LookupAdmin)
+
+
+@admin.register(Launcher)
+class LauncherAdmin(admin.ModelAdmin):
+    list_display = ["serial_number", "launcher_config", "status", "flight_proven"]
+    list_filter = ["flight_proven", "status"]
+    search_fields = ["serial_number", "status", "launcher_config__name", "launcher_config__full_name"]
+    autocomplete_fields = ["launcher_config"]
+    list_select_related = ["launcher_config"]
+    ordering = ["serial_number", "id"]
+
+
+@admin.register(FirstStage)
+class FirstStageAdmin(NamedByRelationsAdmin):
+    list_display = ["__str__", "rocket", "type", "launcher_flight_number", "reused"]
+    list_filter = ["type", "reused"]
+    search_fields = ["launcher__serial_number", "rocket__launch__name"]
+    autocomplete_fields = ["rocket", "launcher", "type", "landing"]
+    list_select_related = ["launcher", "rocket__configuration", "type"]
+    ordering = ["-id"]
+
+
+@admin.register(Update)
+class UpdateAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "launch", "created_by", "created_on"]
+    search_fields = ["comment", "created_by", "launch__name"]
+    autocomplete_fields = ["launch"]
+    list_select_related = ["launch"]
+    ordering = ["-created_on", "-id"]
+
+
+@admin.register(InfoURL)
+class InfoURLAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "launch", "priority"]
+    search_fields = ["title", "url", "launch__name"]
+    autocomplete_fields = ["launch"]
+    list_select_related = ["launch"]
+    ordering = ["launch__name", "priority", "id"]
+
+
+@admin.register(VidURL)
+class VidURLAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "launch", "priority"]
+    search_fields = ["title", "url", "launch__name"]
+    autocomplete_fields = ["launch"]
+    list_select_related = ["launch"]
+    ordering = ["launch__name", "priority", "id"]

@@ -8,10 +8,14 @@ import factory
 from agencies.models import Agency, AgencyType
 from astronauts.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
 from launches.models import (
+    FirstStage,
+    FirstStageType,
+    InfoURL,
     Landing,
     LandingLocation,
     LandingType,
     Launch,
+    Launcher,
     LauncherConfig,
     LaunchStatus,
     Location,
@@ -23,6 +27,8 @@ from launches.models import (
     Pad,
     Program,
     Rocket,
+    Update,
+    VidURL,
 )
 from spacecraft.models import (
     DockingEvent,
@@ -32,7 +38,7 @@ from spacecraft.models import (
     SpacecraftFlight,
     SpacecraftStatus,
 )
-from stations.models import DockingLocation, SpaceStation, SpaceStationStatus
+from stations.models import DockingLocation, Expedition, SpaceStation, SpaceStationStatus, SpaceStationType
 
 UTC = datetime.UTC
 
@@ -62,6 +68,19 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     founding_year = "1958"
     image_url = "https://example.org/agency.png"
     logo_url = "https://example.org/agency-logo.png"
+    launch_library_url = factory.Sequence(lambda n: f"https://launchlibrary.net/1.4/agency/{n}")
+    total_launch_count = 10
+    successful_launches = 8
+    consecutive_successful_launches = 5
+    failed_launches = 1
+    pending_launches = 1
+    successful_landings = 3
+    failed_landings = 1
+    attempted_landings = 4
+    consecutive_successful_landings = 2
+    info_url = "https://example.org/agency"
+    wiki_url = "https://example.org/wiki/agency"
+    nation_url = "https://example.org/agency-nation.png"
 
 
 class LaunchStatusFactory(factory.django.DjangoModelFactory):
@@ -87,9 +106,13 @@ class LauncherConfigFactory(factory.django.DjangoModelFactory):
         model = LauncherConfig
 
     name = factory.Sequence(lambda n: f"Rocket {n}")
+    description = "A rocket."
     family = "Rocket"
     full_name = factory.LazyAttribute(lambda o: o.name)
+    manufacturer = factory.SubFactory(AgencyFactory)
     variant = ""
+    image_url = "https://example.org/rocket.jpg"
+    wiki_url = "https://example.org/wiki/rocket"
 
 
 class RocketFactory(factory.django.DjangoModelFactory):
@@ -241,16 +264,36 @@ class SpaceStationStatusFactory(factory.django.DjangoModelFactory):
     name = "Active"
 
 
+class SpaceStationTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SpaceStationType
+
+    name = "Government"
+
+
 class SpaceStationFactory(factory.django.DjangoModelFactory):
+    """A station without owners (pass `owners=[...]`), so that stations add no agencies to a page."""
+
     class Meta:
         model = SpaceStation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Station {n}")
     status = factory.SubFactory(SpaceStationStatusFactory)
+    type = factory.SubFactory(SpaceStationTypeFactory)
     founded = datetime.date(1998, 11, 20)
+    height = 73.0
+    width = 109.0
+    mass = 420.0
+    volume = 916
     description = "A station."
     orbit = factory.SubFactory(OrbitFactory)
     image_url = "https://example.org/station.jpg"
+
+    @factory.post_generation
+    def owners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.owners.set(extracted)
 
 
 class DockingLocationFactory(factory.django.DjangoModelFactory):
@@ -295,6 +338,7 @@ class AstronautFactory(factory.django.DjangoModelFactory):
     nationality = "American"
     bio = "An astronaut."
     profile_image = "https://example.org/astronaut.jpg"
+    profile_image_thumbnail = "https://example.org/astronaut-thumbnail.jpg"
 
 
 class AstronautFlightFactory(factory.django.DjangoModelFactory):
@@ -371,3 +415,134 @@ def complete_flight(**kwargs):
     flight.landing_crew.set([AstronautFlightFactory()])
     DockingEventFactory(flight=flight)
     return flight
+
+
+# LL2's launch statuses by id (https://ll.thespacedevs.com/2.2.0/config/launchstatus/): name, abbrev.
+LL2_LAUNCH_STATUSES = {
+    1: ("Go for Launch", "Go"),
+    2: ("To Be Determined", "TBD"),
+    3: ("Launch Successful", "Success"),
+    4: ("Launch Failure", "Failure"),
+    5: ("On Hold", "Hold"),
+    6: ("Launch in Flight", "In Flight"),
+    7: ("Launch was a Partial Failure", "Partial Failure"),
+    8: ("To Be Confirmed", "TBC"),
+}
+
+
+def ll2_launch_status(status_id):
+    """LL2's launch status with this id (`LaunchStatus.SUCCESS`...), created once per test.
+
+    A test that uses it should give every launch it makes a status from here: on PostgreSQL, statuses
+    made with an explicit id do not advance the id sequence that `LaunchStatusFactory` draws from.
+    """
+    name, abbrev = LL2_LAUNCH_STATUSES[status_id]
+    return LaunchStatus.objects.get_or_create(id=status_id, defaults={"name": name, "abbrev": abbrev})[0]
+
+
+class ExpeditionFactory(factory.django.DjangoModelFactory):
+    """An expedition under way (started, no end), with a crew member and a mission patch."""
+
+    class Meta:
+        model = Expedition
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Expedition {n}")
+    start = at(2020, 10, 20, 20, 15)
+    end = None
+    spacestation = factory.SubFactory(SpaceStationFactory)
+
+    @factory.post_generation
+    def crew(self, create, extracted, **kwargs):
+        if create:
+            self.crew.set(extracted if extracted is not None else [AstronautFlightFactory()])
+
+    @factory.post_generation
+    def mission_patches(self, create, extracted, **kwargs):
+        if create:
+            self.mission_patches.set(extracted if extracted is not None else [MissionPatchFactory()])
+
+
+class FirstStageTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FirstStageType
+        django_get_or_create = ["name"]
+
+    name = "Core"
+
+
+class LauncherFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Launcher
+
+    serial_number = factory.Sequence(lambda n: f"B{1000 + n}")
+    flight_proven = True
+    status = "active"
+    details = "A booster."
+    image_url = "https://example.org/booster.jpg"
+    launcher_config = factory.SubFactory(LauncherConfigFactory)
+
+
+class FirstStageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FirstStage
+
+    rocket = factory.SubFactory(RocketFactory)
+    launcher = factory.SubFactory(LauncherFactory)
+    type = factory.SubFactory(FirstStageTypeFactory)
+    reused = True
+    launcher_flight_number = 1
+    landing = factory.SubFactory(LandingFactory)
+
+
+class InfoURLFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InfoURL
+
+    launch = factory.SubFactory(LaunchFactory)
+    priority = 10
+    title = "Press kit"
+    description = "The mission's press kit."
+    feature_image = "https://example.org/press-kit.jpg"
+    url = factory.Sequence(lambda n: f"https://example.org/press-kit/{n}")
+
+
+class VidURLFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VidURL
+
+    launch = factory.SubFactory(LaunchFactory)
+    priority = 10
+    title = "Webcast"
+    description = "The launch, live."
+    feature_image = "https://example.org/webcast.jpg"
+    url = factory.Sequence(lambda n: f"https://example.org/webcast/{n}")
+
+
+class UpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Update
+
+    launch = factory.SubFactory(LaunchFactory)
+    profile_image = "https://example.org/curator.jpg"
+    created_by = "Curator"
+    comment = "NET moved."
+    info_url = "https://example.org/news"
+    created_on = factory.LazyAttribute(lambda o: o.launch.net - datetime.timedelta(days=1))
+
+
+def complete_launch(**kwargs):
+    """A launch with every part LL2 can show in its detail: a complete spacecraft flight, a booster on
+    its second flight (so with a previous flight, another launch made here, 30 days earlier), an update,
+    an info and a video link, and a mission patch. Both launches have flown (Launch Successful)."""
+    kwargs.setdefault("status", ll2_launch_status(LaunchStatus.SUCCESS))
+    launch = complete_flight(launch=LaunchFactory(**kwargs)).launch
+    booster = LauncherFactory()
+    earlier = LaunchFactory(status=launch.status, net=launch.net - datetime.timedelta(days=30))
+    FirstStageFactory(rocket=earlier.rocket, launcher=booster, launcher_flight_number=1)
+    FirstStageFactory(rocket=launch.rocket, launcher=booster, launcher_flight_number=2)
+    UpdateFactory(launch=launch)
+    InfoURLFactory(launch=launch)
+    VidURLFactory(launch=launch)
+    launch.mission_patches.set([MissionPatchFactory()])
+    return launch

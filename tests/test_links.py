@@ -59,16 +59,23 @@ def test_every_link_of_a_flight_resolves_to_the_object_it_names(api, prefix):
 # The endpoints that flight payloads link to: list and detail each run a fixed number of queries.
 LINKED = [
     # (list path, queries of a list page, queries of a detail)
-    ("spacecraft/", 2, 1),
+    # a spacecraft detail with its flights, their launches and the launches' programmes
+    ("spacecraft/", 2, 5),
     ("config/spacecraft/", 2, 1),
-    ("agencies/", 2, 1),
-    ("launch/", 5, 4),
-    ("config/launcher/", 2, 1),
+    ("agencies/", 2, 3),
+    # a launch detail is LL2's LaunchDetailed: configuration (with its programmes: none here), stages (none
+    # here, so no boosters), programmes, updates, links, patches, and the spacecraft flight with its parts
+    ("launch/", 5, 20),
+    # configurations with their manufacturer, and their programmes (none here: no agencies or patches)
+    ("config/launcher/", 3, 2),
     ("pad/", 2, 1),
-    ("location/", 2, 1),
+    # a location detail with its pads
+    ("location/", 2, 2),
     ("program/", 4, 3),
-    ("spacestation/", 2, 1),
-    ("astronaut/", 2, 1),
+    ("spacestation/", 4, 5),
+    # an astronaut detail with their crew seats, the flights of those (launches and programmes); the
+    # first astronaut here is in a launch crew only, so the landings' flights stop at one query
+    ("astronaut/", 2, 7),
 ]
 
 

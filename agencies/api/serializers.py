@@ -41,3 +41,56 @@ class AgencySerializer(serializers.ModelSerializer):
             "image_url",
             "logo_url",
         ]
+
+
+class AgencyDetailedCommonSerializer(serializers.ModelSerializer):
+    """An agency with its counters and links (LL2's `AgencySerializerDetailedCommon`): a launch detail's
+    `launch_service_provider`, a launcher configuration's `manufacturer`.
+
+    It reads the agency's `type`: fetch it with `agencies.selectors.AGENCY_DETAILED_COMMON_RELATED`.
+    """
+
+    url = LinkField("agency-detail")
+    type = NameField()
+
+    class Meta:
+        model = Agency
+        fields = [
+            "id",
+            "url",
+            "name",
+            "featured",
+            "type",
+            "country_code",
+            "abbrev",
+            "description",
+            "administrator",
+            "founding_year",
+            "launchers",
+            "spacecraft",
+            "launch_library_url",
+            "total_launch_count",
+            "consecutive_successful_launches",
+            "successful_launches",
+            "failed_launches",
+            "pending_launches",
+            "consecutive_successful_landings",
+            "successful_landings",
+            "failed_landings",
+            "attempted_landings",
+            "info_url",
+            "wiki_url",
+            "logo_url",
+            "image_url",
+            "nation_url",
+        ]
+
+
+class AgencyListSerializer(serializers.ModelSerializer):
+    """An agency named by a space station's `owners` (LL2's `AgencyList`)."""
+
+    url = LinkField("agency-detail")
+
+    class Meta:
+        model = Agency
+        fields = ["id", "url", "name", "abbrev"]

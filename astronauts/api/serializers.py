@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from agencies.api.serializers import AgencyMiniSerializer
+from agencies.api.serializers import AgencyMiniSerializer, AgencySerializer
 from astronauts.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
 from spacedevs.api.fields import LinkField
 
@@ -67,3 +67,81 @@ class AstronautFlightSerializer(serializers.ModelSerializer):
     class Meta:
         model = AstronautFlight
         fields = ["id", "role", "astronaut"]
+
+
+class AstronautForExpeditionSerializer(serializers.ModelSerializer):
+    """An astronaut in an expedition's crew (LL2's `Astronaut`)."""
+
+    url = LinkField("astronaut-detail")
+    status = AstronautStatusSerializer()
+    agency = AgencyMiniSerializer()
+
+    class Meta:
+        model = Astronaut
+        fields = ["id", "url", "name", "status", "agency", "profile_image", "profile_image_thumbnail"]
+
+
+class AstronautFlightForExpeditionSerializer(serializers.ModelSerializer):
+    """A member of an expedition's crew: role and astronaut (LL2's `AstronautFlightForExpedition`)."""
+
+    role = AstronautRoleSerializer()
+    astronaut = AstronautForExpeditionSerializer()
+
+    class Meta:
+        model = AstronautFlight
+        fields = ["id", "role", "astronaut"]
+
+
+class AstronautListSerializer(serializers.ModelSerializer):
+    """An astronaut in a list, `?mode=list` (LL2's `Astronaut`)."""
+
+    url = LinkField("astronaut-detail")
+    status = AstronautStatusSerializer()
+    agency = AgencyMiniSerializer()
+
+    class Meta:
+        model = Astronaut
+        fields = ["id", "url", "name", "status", "agency", "profile_image", "profile_image_thumbnail"]
+
+
+class AstronautNormalSerializer(serializers.ModelSerializer):
+    """An astronaut in a list, `?mode=normal` (LL2's `AstronautNormal`).
+
+    `age`, `flights_count`, `landings_count`, `last_flight` and `first_flight` are annotations of
+    `Astronaut.objects.with_stats()`.
+    """
+
+    url = LinkField("astronaut-detail")
+    status = AstronautStatusSerializer()
+    type = AstronautTypeSerializer()
+    age = serializers.IntegerField(read_only=True)
+    agency = AgencySerializer()
+    flights_count = serializers.IntegerField(read_only=True)
+    landings_count = serializers.IntegerField(read_only=True)
+    last_flight = serializers.DateTimeField(read_only=True)
+    first_flight = serializers.DateTimeField(read_only=True)
+
+    class Meta:
+        model = Astronaut
+        fields = [
+            "id",
+            "url",
+            "name",
+            "status",
+            "type",
+            "age",
+            "date_of_birth",
+            "date_of_death",
+            "nationality",
+            "bio",
+            "twitter",
+            "instagram",
+            "wiki",
+            "agency",
+            "profile_image",
+            "profile_image_thumbnail",
+            "flights_count",
+            "landings_count",
+            "last_flight",
+            "first_flight",
+        ]

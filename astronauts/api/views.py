@@ -1,18 +1,46 @@
-from astronauts.api.serializers import AstronautSerializer
-from astronauts.models import Astronaut
+from astronauts.api.filters import AstronautFilter
+from astronauts.api.serializers import AstronautListSerializer, AstronautNormalSerializer
+from spacecraft import selectors
+from spacecraft.api.serializers import AstronautDetailedSerializer
 from spacedevs.api.views import LL2ViewSet
 
 
 class AstronautViewSet(LL2ViewSet):
     """
-    API endpoint that allows Astronauts to be viewed.
+    API endpoint that allows Astronaut to be viewed.
 
     GET:
     Return a list of all the existing astronauts.
+
+    MODE:
+    'list', 'normal' (default), 'detailed'
+    Example - /2.2.0/astronaut/?mode=detailed
+
+    FILTERS:
+    Parameters - 'name', 'status', 'status_ids', 'type__id', 'nationality', 'agency__name',
+    'agency__abbrev', 'has_flown', 'in_space', 'date_of_birth', 'date_of_death', 'age', 'flights_count',
+    'landings_count' (the last five also with __gt, __gte, __lt, __lte)
+    Example - /2.2.0/astronaut/?nationality=American
+    'has_flown': in the launch crew of a launch in the past. 'in_space': in the launch or onboard crew
+    of a flight that has launched and has no mission end. 'flights_count' counts the past launches
+    among 'flights'; 'landings_count' the flights among 'landings' whose mission has ended.
+
+    SEARCH EXAMPLE:
+    /2.2.0/astronaut/?search=armstrong
+    Searches through name, nationality, agency name and agency abbreviation
+
+    ORDERING:
+    Fields - 'id', 'name', 'status', 'date_of_birth'
+    Example - /2.2.0/astronaut/?ordering=name
     """
 
-    queryset = (
-        Astronaut.objects.with_flight_dates().select_related("type", "status", "agency__type").order_by("id")
-    )
-    serializer_class = AstronautSerializer
+    filterset_class = AstronautFilter
     lookup_value_converter = "ll2id"
+
+    def get_queryset(self):
+        return selectors.astronauts(mode=self.mode)
+
+    def get_serializer_class(self):
+        return {"list": AstronautListSerializer, "detailed": AstronautDetailedSerializer}.get(
+            self.mode, AstronautNormalSerializer
+        )

@@ -1,11 +1,14 @@
 from rest_framework import serializers
 
-from agencies.api.serializers import AgencyMiniSerializer
+from agencies.api.serializers import AgencyDetailedCommonSerializer, AgencyMiniSerializer, AgencySerializer
 from launches.models import (
+    FirstStage,
+    InfoURL,
     Landing,
     LandingLocation,
     LandingType,
     Launch,
+    Launcher,
     LauncherConfig,
     LaunchStatus,
     Location,
@@ -16,6 +19,8 @@ from launches.models import (
     Pad,
     Program,
     Rocket,
+    Update,
+    VidURL,
 )
 from spacedevs.api.fields import LinkField, NameField
 
@@ -110,6 +115,53 @@ class PadSerializer(serializers.ModelSerializer):
         ]
 
 
+class PadSummarySerializer(serializers.ModelSerializer):
+    """A pad in its location's detail (LL2's `PadSerializerNoLocation`, late 2.2.0 shape, with the
+    `description` that LL2's pads carry since, where PadSerializer has it)."""
+
+    url = LinkField("pad-detail")
+    agency_id = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Pad
+        fields = [
+            "id",
+            "url",
+            "agency_id",
+            "name",
+            "description",
+            "info_url",
+            "wiki_url",
+            "map_url",
+            "latitude",
+            "longitude",
+            "country_code",
+            "map_image",
+            "total_launch_count",
+        ]
+
+
+class LocationDetailSerializer(serializers.ModelSerializer):
+    """A location with its pads (LL2's `LocationDetail`: no `url`; `description` and `timezone_name` where
+    the contract's location has them)."""
+
+    pads = PadSummarySerializer(many=True)
+
+    class Meta:
+        model = Location
+        fields = [
+            "id",
+            "name",
+            "country_code",
+            "description",
+            "map_image",
+            "timezone_name",
+            "total_launch_count",
+            "total_landing_count",
+            "pads",
+        ]
+
+
 class MissionPatchSerializer(serializers.ModelSerializer):
     agency = AgencyMiniSerializer()
 
@@ -137,6 +189,83 @@ class ProgramSerializer(serializers.ModelSerializer):
             "info_url",
             "wiki_url",
             "mission_patches",
+        ]
+
+
+class LauncherConfigSerializer(serializers.ModelSerializer):
+    """A configuration in a list, `?mode=normal` (LL2's `LauncherConfig`)."""
+
+    url = LinkField("launcher-config-detail")
+    manufacturer = AgencySerializer()
+    program = ProgramSerializer(many=True)
+
+    class Meta:
+        model = LauncherConfig
+        fields = [
+            "id",
+            "url",
+            "name",
+            "manufacturer",
+            "program",
+            "family",
+            "full_name",
+            "variant",
+            "reusable",
+            "image_url",
+            "info_url",
+            "wiki_url",
+        ]
+
+
+class LauncherConfigDetailSerializer(serializers.ModelSerializer):
+    """A configuration in full: the detail, a list with `?mode=detailed` and a launch detail's
+    `rocket.configuration` (LL2's `LauncherConfigDetail`, late 2.2.0 shape: `active` and `reusable` after
+    `name`)."""
+
+    url = LinkField("launcher-config-detail")
+    manufacturer = AgencyDetailedCommonSerializer()
+    program = ProgramSerializer(many=True)
+    total_launch_count = serializers.IntegerField(read_only=True)
+    consecutive_successful_launches = serializers.IntegerField(read_only=True)
+    successful_launches = serializers.IntegerField(read_only=True)
+    failed_launches = serializers.IntegerField(read_only=True)
+    pending_launches = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = LauncherConfig
+        fields = [
+            "id",
+            "url",
+            "name",
+            "active",
+            "reusable",
+            "description",
+            "family",
+            "full_name",
+            "manufacturer",
+            "program",
+            "variant",
+            "alias",
+            "min_stage",
+            "max_stage",
+            "length",
+            "diameter",
+            "maiden_flight",
+            "launch_cost",
+            "launch_mass",
+            "leo_capacity",
+            "gto_capacity",
+            "to_thrust",
+            "apogee",
+            "vehicle_range",
+            "image_url",
+            "info_url",
+            "wiki_url",
+            "total_launch_count",
+            "consecutive_successful_launches",
+            "successful_launches",
+            "failed_launches",
+            "pending_launches",
         ]
 
 
@@ -218,3 +347,250 @@ class LandingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Landing
         fields = ["id", "attempt", "success", "description", "downrange_distance", "location", "type"]
+
+
+class LauncherConfigForAgencySerializer(serializers.ModelSerializer):
+    """A configuration in an agency's `launcher_list` (LL2's `LauncherConfigDetailSerializerForAgency`,
+    with the `launch_library_id` that real payloads carry)."""
+
+    url = LinkField("launcher-config-detail")
+    consecutive_successful_launches = serializers.IntegerField(read_only=True)
+    successful_launches = serializers.IntegerField(read_only=True)
+    failed_launches = serializers.IntegerField(read_only=True)
+    pending_launches = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = LauncherConfig
+        fields = [
+            "id",
+            "launch_library_id",
+            "url",
+            "name",
+            "description",
+            "family",
+            "full_name",
+            "variant",
+            "alias",
+            "min_stage",
+            "max_stage",
+            "length",
+            "diameter",
+            "maiden_flight",
+            "launch_mass",
+            "leo_capacity",
+            "gto_capacity",
+            "to_thrust",
+            "apogee",
+            "vehicle_range",
+            "image_url",
+            "info_url",
+            "wiki_url",
+            "consecutive_successful_launches",
+            "successful_launches",
+            "failed_launches",
+            "pending_launches",
+        ]
+
+
+class LaunchListSerializer(serializers.ModelSerializer):
+    """A launch in a list, `?mode=list`: LL2's short launch (`LaunchListSerializer`, late 2.2.0 shape).
+
+    LL2's schema gives every mode the `LaunchSerializerCommon` component and documents this shape
+    nowhere; it is what LL2's `mode=list` serves: the launch's own fields, then its relations flattened
+    to names: `lsp_name` (provider), `mission`, `mission_type`, `pad`, `location` (the pad's) and `orbit`
+    (the mission's, by name), and a summary of its boosters, `landing`, `landing_success` and `launcher`
+    (annotations of `Launch.objects.with_stage_summary()`); `type` names the shape, "list".
+    """
+
+    SHAPE = "list"
+
+    url = LinkField("launch-detail")
+    status = LaunchStatusSerializer()
+    net_precision = NetPrecisionSerializer()
+    lsp_name = NameField(source="launch_service_provider")
+    mission = NameField()
+    mission_type = NameField(source="mission.type", allow_null=True)
+    pad = NameField()
+    location = NameField(source="pad.location", allow_null=True)
+    landing = serializers.CharField(source="stages_landing", read_only=True)
+    landing_success = serializers.IntegerField(source="stages_landing_success", read_only=True)
+    launcher = serializers.CharField(source="stages_launcher", read_only=True)
+    orbit = NameField(source="mission.orbit", allow_null=True)
+    type = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Launch
+        fields = [
+            "id",
+            "url",
+            "slug",
+            "name",
+            "status",
+            "last_updated",
+            "net",
+            "window_end",
+            "window_start",
+            "net_precision",
+            "probability",
+            "holdreason",
+            "failreason",
+            "hashtag",
+            "lsp_name",
+            "mission",
+            "mission_type",
+            "pad",
+            "location",
+            "landing",
+            "landing_success",
+            "launcher",
+            "orbit",
+            "image",
+            "infographic",
+            "type",
+        ]
+
+    def get_type(self, launch):
+        return self.SHAPE
+
+
+class InfoURLSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InfoURL
+        fields = ["priority", "title", "description", "feature_image", "url"]
+
+
+class VidURLSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = VidURL
+        fields = ["priority", "title", "description", "feature_image", "url"]
+
+
+class UpdateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Update
+        fields = ["id", "profile_image", "comment", "info_url", "created_by", "created_on"]
+
+
+class LauncherDetailedSerializer(serializers.ModelSerializer):
+    """A booster as a launch's stage embeds it (LL2's `LauncherDetailed`). Its flights, landings and
+    launch dates are annotations of `Launcher.objects.with_flight_stats()`."""
+
+    url = LinkField("launcher-detail")
+    successful_landings = serializers.IntegerField(read_only=True)
+    attempted_landings = serializers.IntegerField(read_only=True)
+    flights = serializers.IntegerField(read_only=True)
+    last_launch_date = serializers.DateTimeField(read_only=True)
+    first_launch_date = serializers.DateTimeField(read_only=True)
+
+    class Meta:
+        model = Launcher
+        fields = [
+            "id",
+            "url",
+            "details",
+            "flight_proven",
+            "serial_number",
+            "status",
+            "image_url",
+            "successful_landings",
+            "attempted_landings",
+            "flights",
+            "last_launch_date",
+            "first_launch_date",
+        ]
+
+
+class LauncherSerializer(serializers.ModelSerializer):
+    """A booster in a list (LL2's `Launcher`), with the annotations of
+    `Launcher.objects.with_flight_stats()`."""
+
+    url = LinkField("launcher-detail")
+    launcher_config = LauncherConfigMiniSerializer()
+    flights = serializers.IntegerField(read_only=True)
+    last_launch_date = serializers.DateTimeField(read_only=True)
+    first_launch_date = serializers.DateTimeField(read_only=True)
+
+    class Meta:
+        model = Launcher
+        fields = [
+            "id",
+            "url",
+            "flight_proven",
+            "serial_number",
+            "status",
+            "details",
+            "launcher_config",
+            "image_url",
+            "flights",
+            "last_launch_date",
+            "first_launch_date",
+        ]
+
+
+class LauncherDetailSerializer(LauncherSerializer):
+    """A booster in full (LL2's `LauncherDetail`): its configuration in full, and its landings."""
+
+    launcher_config = LauncherConfigDetailSerializer()
+    successful_landings = serializers.IntegerField(read_only=True)
+    attempted_landings = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Launcher
+        fields = [
+            "id",
+            "url",
+            "flight_proven",
+            "serial_number",
+            "status",
+            "details",
+            "launcher_config",
+            "image_url",
+            "successful_landings",
+            "attempted_landings",
+            "flights",
+            "last_launch_date",
+            "first_launch_date",
+        ]
+
+
+class PreviousFlightField(serializers.Field):
+    """A stage's `previous_flight` (LL2's `LaunchSerializerMini`: id and name), from the annotations of
+    `FirstStage.objects.with_previous_flight()`; null for a booster's first flight."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, stage):
+        if stage.previous_flight_id is None:
+            return None
+        return {"id": str(stage.previous_flight_id), "name": stage.previous_flight_name}
+
+
+class FirstStageSerializer(serializers.ModelSerializer):
+    """A booster on a launch's rocket (LL2's `FirstStage`). Its previous flight, that flight's date and
+    the turnaround since are annotations of `FirstStage.objects.with_previous_flight()`."""
+
+    type = NameField()
+    launcher = LauncherDetailedSerializer()
+    landing = LandingSerializer()
+    previous_flight_date = serializers.DateTimeField(read_only=True)
+    turn_around_time_days = serializers.SerializerMethodField()
+    previous_flight = PreviousFlightField()
+
+    class Meta:
+        model = FirstStage
+        fields = [
+            "id",
+            "type",
+            "reused",
+            "launcher_flight_number",
+            "launcher",
+            "landing",
+            "previous_flight_date",
+            "turn_around_time_days",
+            "previous_flight",
+        ]
+
+    def get_turn_around_time_days(self, stage):
+        # Whole days, as LL2 counts them.
+        return None if stage.turn_around_time is None else stage.turn_around_time.days

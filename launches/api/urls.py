@@ -2,7 +2,12 @@ from launches.api import views
 from spacedevs.api.routers import VersionedRouter
 
 router = VersionedRouter()
+# "launch/upcoming" and "launch/previous" before "launch" (its uuid converter keeps them from reading as
+# launch ids anyway).
+router.register("launch/upcoming", views.UpcomingLaunchViewSet, basename="launch-upcoming")
+router.register("launch/previous", views.PreviousLaunchViewSet, basename="launch-previous")
 router.register("launch", views.LaunchViewSet, basename="launch")
+router.register("launcher", views.LauncherViewSet, basename="launcher")
 router.register("config/launcher", views.LauncherConfigViewSet, basename="launcher-config")
 router.register("pad", views.PadViewSet, basename="pad")
 router.register("location", views.LocationViewSet, basename="location")

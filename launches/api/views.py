@@ -1,26 +1,194 @@
+from django.db.models import F
+
 from launches import selectors
+from launches.api.filters import (
+    LauncherConfigFilter,
+    LauncherFilter,
+    LaunchFilter,
+    LocationFilter,
+    PadFilter,
+    PreviousLaunchFilter,
+    ProgramFilter,
+    UpcomingLaunchFilter,
+)
 from launches.api.serializers import (
-    LauncherConfigMiniSerializer,
+    LauncherConfigDetailSerializer,
+    LauncherConfigSerializer,
+    LauncherDetailSerializer,
+    LauncherSerializer,
+    LaunchListSerializer,
     LaunchSerializer,
+    LocationDetailSerializer,
     LocationSerializer,
     PadSerializer,
     ProgramSerializer,
 )
-from launches.models import LauncherConfig, Location, Pad
+from spacecraft import selectors as spacecraft_selectors
+from spacecraft.api.serializers import LaunchDetailedSerializer
 from spacedevs.api.views import LL2ViewSet
+
+# The launch shape of each `mode` (the detail is "detailed"); the filterset refuses any other mode.
+LAUNCH_SERIALIZERS = {
+    "list": LaunchListSerializer,
+    "normal": LaunchSerializer,
+    "detailed": LaunchDetailedSerializer,
+}
 
 
 class LaunchViewSet(LL2ViewSet):
     """
-    API endpoint that allows Launches to be viewed.
+    API endpoint that returns all Launch objects or a single launch.
 
-    GET:
-    Return a list of all the existing launches, by NET.
+    EXAMPLE - /2.2.0/launch/<id>/ or /2.2.0/launch/?mode=list&search=SpaceX
+
+    GET
+    Return a list of all Launch objects, by NET.
+
+    FILTERS
+    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
+     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital',
+     'spacecraft_config__ids', 'location__ids', 'lsp__ids', 'pad__ids', 'status__ids'
+    Schema fields - 'slug', 'status', 'pad', 'pad__location', 'net__gt' (and '__gte', '__lt', '__lte'),
+     'window_start__gt'..., 'window_end__gt'..., 'last_updated__gte', 'last_updated__lte',
+     'rocket__configuration__id', 'rocket__configuration__name', 'rocket__configuration__full_name',
+     'rocket__configuration__manufacturer__name', 'rocket__spacecraftflight__spacecraft__id',
+     'mission__orbit__name', 'r_spacex_api_id', and the launch counters ('orbital_launch_attempt_count'...)
+
+    MODE
+    'normal', 'list', 'detailed'
+
+    EXAMPLE ?mode=list
+
+    SEARCH
+    Searches through the launch name, rocket name, launch agency (name and abbreviation), mission name,
+    pad and location names & spacecraft name.
+
+    EXAMPLE - ?search=SpaceX
+
+    ORDERING
+    Fields - 'id', 'name', 'net'
     """
 
-    queryset = selectors.launches().order_by("net", "id")
-    serializer_class = LaunchSerializer
+    filterset_class = LaunchFilter
     lookup_value_converter = "uuid"
+
+    def get_queryset(self):
+        # Launches without a NET last, on every database.
+        return spacecraft_selectors.launches(mode=self.mode).order_by(F("net").asc(nulls_last=True), "id")
+
+    def get_serializer_class(self):
+        return LAUNCH_SERIALIZERS.get(self.mode, LaunchSerializer)
+
+
+class UpcomingLaunchViewSet(LL2ViewSet):
+    """
+    API endpoint that returns future Launch objects and launches from the last twenty-four hours.
+
+    GET
+    Return a list of future Launches, soonest first.
+
+    FILTERS
+    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
+     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital',
+     'spacecraft_config__ids', 'location__ids', 'lsp__ids', 'pad__ids', 'status__ids', 'hide_recent_previous'
+    Schema fields - 'slug', 'status', 'program', 'rocket__configuration__id', 'rocket__configuration__name',
+     'rocket__configuration__full_name', 'rocket__configuration__manufacturer__name',
+     'rocket__spacecraftflight__spacecraft__id', 'mission__orbit__name', 'r_spacex_api_id', and the launch
+     counters ('orbital_launch_attempt_count'...)
+
+    MODE
+    'normal', 'list', 'detailed'
+
+    EXAMPLE ?mode=list
+
+    SEARCH
+    Searches through the launch name, rocket name, launch agency (name and abbreviation), mission name,
+    pad and location names & spacecraft name.
+    EXAMPLE - ?search=SpaceX
+
+    ORDERING
+    Fields - 'id', 'name', 'net'
+    """
+
+    filterset_class = UpcomingLaunchFilter
+    lookup_value_converter = "uuid"
+
+    def get_queryset(self):
+        return spacecraft_selectors.launches(mode=self.mode).upcoming()
+
+    def get_serializer_class(self):
+        return LAUNCH_SERIALIZERS.get(self.mode, LaunchSerializer)
+
+
+class PreviousLaunchViewSet(LL2ViewSet):
+    """
+    API endpoint that returns previous Launch objects.
+
+    GET
+    Return a list of previous Launches, most recent first.
+
+    FILTERS
+    Fields - 'name', 'id(s)', 'lsp__id', 'lsp__name', 'serial_number', 'launcher_config__id',
+     'rocket__spacecraftflight__spacecraft__name', 'is_crewed', 'include_suborbital',
+     'spacecraft_config__ids', 'location__ids', 'lsp__ids', 'pad__ids', 'status__ids'
+    Schema fields - 'slug', 'status', 'program', 'rocket__configuration__id', 'rocket__configuration__name',
+     'rocket__configuration__full_name', 'rocket__configuration__manufacturer__name',
+     'rocket__spacecraftflight__spacecraft__id', 'mission__orbit__name', 'r_spacex_api_id', and the launch
+     counters ('orbital_launch_attempt_count'...)
+
+    MODE
+    'normal', 'list', 'detailed'
+    EXAMPLE ?mode=list
+
+    SEARCH
+    Searches through the launch name, rocket name, launch agency (name and abbreviation), mission name,
+    pad and location names & spacecraft name.
+    EXAMPLE - ?search=SpaceX
+
+    ORDERING
+    Fields - 'id', 'name', 'net'
+    """
+
+    filterset_class = PreviousLaunchFilter
+    lookup_value_converter = "uuid"
+
+    def get_queryset(self):
+        return spacecraft_selectors.launches(mode=self.mode).previous()
+
+    def get_serializer_class(self):
+        return LAUNCH_SERIALIZERS.get(self.mode, LaunchSerializer)
+
+
+class LauncherViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Launcher instances to be viewed.
+
+    GET:
+    Return a list of all the existing launcher instances.
+
+    FILTERS:
+    Parameters - 'id', 'serial_number', 'flight_proven', 'launcher_config'
+    Example - /2.2.0/launcher/?serial_number=B1046
+    Also - 'serial_number__contains', 'launcher_config__manufacturer__name' (and '__contains'), 'flights',
+    'attempted_landings', 'successful_landings' (each also with '__gt', '__gte', '__lt', '__lte')
+
+    SEARCH EXAMPLE:
+    /2.2.0/launcher/?search=expended
+    Searches through serial number or status
+
+    ORDERING:
+    Fields - 'id', 'flight_proven',
+    Example - /2.2.0/launcher/?ordering=flight_proven
+    """
+
+    filterset_class = LauncherFilter
+    lookup_value_converter = "ll2id"
+
+    def get_queryset(self):
+        return selectors.launchers(detailed=self.detailed)
+
+    def get_serializer_class(self):
+        return LauncherDetailSerializer if self.detailed else LauncherSerializer
 
 
 class LauncherConfigViewSet(LL2ViewSet):
@@ -29,47 +197,115 @@ class LauncherConfigViewSet(LL2ViewSet):
 
     GET:
     Return a list of all the existing launcher configurations.
+
+    MODE:
+    Normal and Detailed
+    /2.2.0/config/launcher/?mode=detailed
+
+    FILTERS:
+    Fields - 'name', 'family', 'full_name', 'manufacturer__name' (each also with '__contains'), 'active',
+    'reusable', 'program', and the launch counters 'total_launch_count', 'consecutive_successful_launches',
+    'successful_launches', 'failed_launches', 'pending_launches' (each also with '__gt', '__gte', '__lt',
+    '__lte')
+
+    Get all Launchers with the Agency with name NASA.
+    Example - /2.2.0/config/launcher/?manufacturer__name=National%20Aeronautics%20and%20Space%20Administration
+
+    SEARCH:
+    Searches through the name, family, full name, alias, manufacturer name and abbreviation.
+    Example - /2.2.0/config/launcher/?search=Saturn
+
+    ORDERING:
+    Fields - 'id', 'name'
+    Example - /2.2.0/config/launcher/?ordering=-name
     """
 
-    queryset = LauncherConfig.objects.order_by("id")
-    serializer_class = LauncherConfigMiniSerializer
+    filterset_class = LauncherConfigFilter
     lookup_value_converter = "ll2id"
+
+    def get_queryset(self):
+        return selectors.launcher_configs(detailed=self.detailed)
+
+    def get_serializer_class(self):
+        return LauncherConfigDetailSerializer if self.detailed else LauncherConfigSerializer
 
 
 class PadViewSet(LL2ViewSet):
     """
-    API endpoint that allows Pads to be viewed.
+    API endpoint that allows Pad instances to be viewed.
 
     GET:
-    Return a list of all the existing pads.
+    Return a list of all the existing pad instances.
+
+    FILTERS:
+    Parameters - 'id', 'agency_id', 'name', 'name__contains', 'latitude', 'latitude__contains', 'longitude',
+    'longitude__contains', 'location__name', 'location__name__contains', 'location__id', 'country_code'
+    (one or a comma-separated list), 'orbital_launch_attempt_count', 'total_launch_count' (each also with
+    '__gt', '__gte', '__lt', '__lte')
+    Example - /2.2.0/pad/?location__id=15
+
+    SEARCH:
+    Searches through the pad name and the location name.
+    Example - /2.2.0/pad/?search=Baikonur
+
+    ORDERING:
+    Fields - 'id', 'name'
+    Example - /2.2.0/pad/?ordering=name
     """
 
-    queryset = Pad.objects.select_related("location").order_by("id")
+    queryset = selectors.pads()
     serializer_class = PadSerializer
+    filterset_class = PadFilter
     lookup_value_converter = "ll2id"
 
 
 class LocationViewSet(LL2ViewSet):
     """
-    API endpoint that allows Locations to be viewed.
+    API endpoint that allows Location instances to be viewed.
 
     GET:
-    Return a list of all the existing launch locations.
+    Return a list of all the existing location instances; the detail of one lists its pads.
+
+    FILTERS:
+    Parameters - 'name', 'name__contains', 'country_code' (one or a comma-separated list),
+    'country_code__contains', 'id', 'total_launch_count', 'total_landing_count' (these three also with
+    '__gt', '__gte', '__lt', '__lte')
+    Example - /2.2.0/location/?country_code=USA
+
+    SEARCH:
+    Searches through the name and the country code.
+    Example - /2.2.0/location/?search=Florida
+
+    ORDERING:
+    Fields - 'id', 'name'
+    Example - /2.2.0/location/?ordering=name
     """
 
-    queryset = Location.objects.order_by("id")
-    serializer_class = LocationSerializer
+    filterset_class = LocationFilter
     lookup_value_converter = "ll2id"
+
+    def get_queryset(self):
+        return selectors.locations(detailed=self.action == "retrieve")
+
+    def get_serializer_class(self):
+        # LL2's location list has no `mode`: only a detail lists the pads.
+        return LocationDetailSerializer if self.action == "retrieve" else LocationSerializer
 
 
 class ProgramViewSet(LL2ViewSet):
     """
-    API endpoint that allows Programs to be viewed.
+    API endpoint that returns Program objects.
 
-    GET:
-    Return a list of all the existing programs.
+    SEARCH:
+    Searches through the name.
+    Example - /2.2.0/program/?search=Artemis
+
+    ORDERING:
+    Fields - 'id', 'name'
+    Example - /2.2.0/program/?ordering=name
     """
 
     queryset = selectors.programs().order_by("id")
     serializer_class = ProgramSerializer
+    filterset_class = ProgramFilter
     lookup_value_converter = "ll2id"

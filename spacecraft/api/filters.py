@@ -1,5 +1,13 @@
-from spacecraft.models import SpacecraftFlight
-from spacedevs.api.filters import IdFilter, LL2FilterSet
+from django_filters import rest_framework as filters
+
+from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight
+from spacedevs.api.filters import (
+    IdFilter,
+    LL2FilterSet,
+    SearchFilter,
+    StableOrderingFilter,
+    StrictBooleanFilter,
+)
 
 
 class SpacecraftFlightFilter(LL2FilterSet):
@@ -8,3 +16,47 @@ class SpacecraftFlightFilter(LL2FilterSet):
     class Meta:
         model = SpacecraftFlight
         fields = ["spacecraft"]
+
+
+class SpacecraftFilter(LL2FilterSet):
+    name = filters.CharFilter()
+    # LL2's `status` and `spacecraft_config` are ids (integers in its schema).
+    status = IdFilter(field_name="status_id")
+    spacecraft_config = IdFilter(field_name="spacecraft_config_id")
+    search = SearchFilter(fields=["name", "spacecraft_config__name"])
+    ordering = StableOrderingFilter(fields=("id",))
+
+    class Meta:
+        model = Spacecraft
+        fields = []
+
+
+class SpacecraftConfigFilter(LL2FilterSet):
+    name = filters.CharFilter()
+    # LL2's `manufacturer` is the id of the configuration's agency.
+    manufacturer = IdFilter(field_name="agency_id")
+    in_use = StrictBooleanFilter()
+    human_rated = StrictBooleanFilter()
+    search = SearchFilter(fields=["name", "agency__name", "agency__abbrev"])
+    ordering = StableOrderingFilter(fields=("id", "name"))
+
+    class Meta:
+        model = SpacecraftConfig
+        fields = []
+
+
+class DockingEventFilter(LL2FilterSet):
+    # A docking event's station is its docking location's.
+    space_station__id = IdFilter(field_name="docking_location__spacestation_id")
+    flight_vehicle__id = IdFilter(field_name="flight_id")
+    docking_location__id = IdFilter(field_name="docking_location_id")
+    docking__gt = filters.IsoDateTimeFilter(field_name="docking", lookup_expr="gt")
+    docking__gte = filters.IsoDateTimeFilter(field_name="docking", lookup_expr="gte")
+    docking__lt = filters.IsoDateTimeFilter(field_name="docking", lookup_expr="lt")
+    docking__lte = filters.IsoDateTimeFilter(field_name="docking", lookup_expr="lte")
+    search = SearchFilter(fields=["docking_location__spacestation__name", "flight__spacecraft__name"])
+    ordering = StableOrderingFilter(fields=("id", "docking", "departure"))
+
+    class Meta:
+        model = DockingEvent
+        fields = []

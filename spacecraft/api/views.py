@@ -1,12 +1,20 @@
 from spacecraft import selectors
-from spacecraft.api.filters import SpacecraftFlightFilter
+from spacecraft.api.filters import (
+    DockingEventFilter,
+    SpacecraftConfigFilter,
+    SpacecraftFilter,
+    SpacecraftFlightFilter,
+)
 from spacecraft.api.serializers import (
+    DockingEventDetailedSerializer,
+    DockingEventSummarySerializer,
+    SpacecraftConfigListSerializer,
     SpacecraftConfigSerializer,
+    SpacecraftDetailedSerializer,
     SpacecraftFlightSerializer,
     SpacecraftFlightSummarySerializer,
-    SpacecraftSerializer,
+    SpacecraftSummarySerializer,
 )
-from spacecraft.models import SpacecraftConfig
 from spacedevs.api.views import LL2ViewSet
 
 
@@ -43,23 +51,93 @@ class SpacecraftViewSet(LL2ViewSet):
 
     GET:
     Return a list of all the existing spacecraft.
+
+    MODE:
+    'normal' (default), 'detailed' (with its flights)
+    Example - /2.2.0/spacecraft/?mode=detailed
+
+    FILTERS:
+    Parameters - 'name', 'status', 'spacecraft_config'
+    Example - /2.2.0/spacecraft/?status=1
+
+    SEARCH EXAMPLE:
+    Example - /2.2.0/spacecraft/?search=Dragon
+    Searches through name and configuration name
+
+    ORDERING:
+    Fields - 'id'
+    Example - /2.2.0/spacecraft/?ordering=id
     """
 
-    queryset = selectors.spacecraft().order_by("id")
-    serializer_class = SpacecraftSerializer
+    filterset_class = SpacecraftFilter
     lookup_value_converter = "ll2id"
+
+    def get_queryset(self):
+        if self.detailed:
+            return selectors.spacecraft_with_flights().order_by("id")
+        return selectors.spacecraft().order_by("id")
+
+    def get_serializer_class(self):
+        return SpacecraftDetailedSerializer if self.detailed else SpacecraftSummarySerializer
 
 
 class SpacecraftConfigViewSet(LL2ViewSet):
     """
-    API endpoint that allows Spacecraft Configurations to be viewed.
+    API endpoint that allows Spacecraft Configs to be viewed.
 
     GET:
     Return a list of all the existing spacecraft configurations.
+
+    MODE:
+    'normal' (default), 'detailed'
+    Example - /2.2.0/config/spacecraft/?mode=detailed
+
+    FILTERS:
+    Parameters - 'name', 'manufacturer' (the agency's id), 'in_use', 'human_rated'
+    Example - /2.2.0/config/spacecraft/?in_use=true
+
+    SEARCH EXAMPLE:
+    Example - /2.2.0/config/spacecraft/?search=Dragon
+    Searches through name, agency name and agency abbreviation
+
+    ORDERING:
+    Fields - 'id', 'name'
+    Example - /2.2.0/config/spacecraft/?ordering=name
     """
 
-    queryset = SpacecraftConfig.objects.select_related("type", "agency__type", "agency__parent").order_by(
-        "id"
-    )
-    serializer_class = SpacecraftConfigSerializer
+    queryset = selectors.spacecraft_configs()
+    filterset_class = SpacecraftConfigFilter
     lookup_value_converter = "ll2id"
+
+    def get_serializer_class(self):
+        return SpacecraftConfigSerializer if self.detailed else SpacecraftConfigListSerializer
+
+
+class DockingEventViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Docking Events to be viewed.
+
+    GET:
+    Return a list of all the docking events.
+
+    FILTERS:
+    Fields - 'space_station__id', 'flight_vehicle__id', 'docking_location__id', 'docking__gt',
+    'docking__gte', 'docking__lt', 'docking__lte'
+
+
+    MODE:
+    'detailed'
+    EXAMPLE: ?mode=detailed
+
+    ORDERING:
+    Fields - 'id', 'docking', 'departure'
+    Order reverse via Docking date.
+    Example - /2.2.0/docking_event/?ordering=-docking
+    """
+
+    queryset = selectors.docking_events()
+    filterset_class = DockingEventFilter
+    lookup_value_converter = "ll2id"
+
+    def get_serializer_class(self):
+        return DockingEventDetailedSerializer if self.detailed else DockingEventSummarySerializer

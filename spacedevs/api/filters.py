@@ -8,6 +8,8 @@ ignores them (clients add cache-busters).
 from django import forms
 from django.db.models import Q
 from django_filters import rest_framework as filters
+from django_filters.constants import EMPTY_VALUES
+from django_filters.widgets import BooleanWidget
 
 from spacedevs.api.exceptions import BadQueryParameter
 from spacedevs.api.routers import INT_MAX
@@ -78,3 +80,64 @@ class SearchFilter(filters.CharFilter):
         for field in self.search_fields:
             matches |= Q(**{f"{field}__icontains": value})
         return queryset.filter(pk__in=queryset.model._default_manager.filter(matches).values("pk"))
+
+
+class StableOrderingFilter(filters.OrderingFilter):
+    """django-filter's `OrderingFilter` (an unknown field is a 400) that ends every ordering with the
+    primary key, so that rows tied on the chosen fields (`?ordering=featured`) keep one order across
+    pages."""
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        ordered = super().filter(qs, value)
+        return ordered.order_by(*ordered.query.order_by, "pk")
+
+
+class _StrictBooleanWidget(BooleanWidget):
+    """django-filter's widget reads `true`/`false`/`1`/`0` (any case) and turns any other value into
+    None, "no filter"; this one hands that other value on, for the field to refuse."""
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return data.get(name) if value is None else value
+
+
+class _StrictBooleanField(forms.NullBooleanField):
+    def to_python(self, value):
+        if value in EMPTY_VALUES or isinstance(value, bool):
+            return None if value in EMPTY_VALUES else value
+        raise forms.ValidationError("Enter true or false.", code="invalid")
+
+
+class StrictBooleanFilter(filters.BooleanFilter):
+    """A boolean parameter (`?in_use=true`): django-filter's `BooleanFilter` reads `?in_use=maybe` as
+    no filter at all; this one refuses it (400)."""
+
+    field_class = _StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", _StrictBooleanWidget)
+        super().__init__(*args, **kwargs)
+
+
+class _RepeatedIdField(forms.Field):
+    """Every value of a repeated parameter (`?owners=1&owners=2`), each an LL2 id."""
+
+    widget = forms.MultipleHiddenInput  # reads every value of the parameter, not only the last
+
+    def to_python(self, value):
+        one_id = forms.IntegerField(min_value=0, max_value=INT_MAX)
+        return [one_id.clean(item) for item in value or []]
+
+
+class RepeatedIdFilter(filters.Filter):
+    """An LL2 id parameter that may be repeated (`?owners=1&owners=2`, the schema's `explode: true`
+    array): the rows matching any of them, each once. A bad value of any of them is refused (400)."""
+
+    field_class = _RepeatedIdField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "in")
+        kwargs.setdefault("distinct", True)
+        super().__init__(*args, **kwargs)

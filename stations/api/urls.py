@@ -3,3 +3,4 @@ from stations.api import views
 
 router = VersionedRouter()
 router.register("spacestation", views.SpaceStationViewSet, basename="spacestation")
+router.register("expedition", views.ExpeditionViewSet, basename="expedition")

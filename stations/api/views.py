@@ -1,6 +1,9 @@
+from spacecraft import selectors as spacecraft_selectors
+from spacecraft.api.serializers import ExpeditionDetailedSerializer, SpaceStationDetailedSerializer
 from spacedevs.api.views import LL2ViewSet
-from stations.api.serializers import SpaceStationSummarySerializer
-from stations.models import SpaceStation
+from stations import selectors
+from stations.api.filters import ExpeditionFilter, SpaceStationFilter
+from stations.api.serializers import ExpeditionSerializer, SpaceStationSerializer
 
 
 class SpaceStationViewSet(LL2ViewSet):
@@ -9,8 +12,71 @@ class SpaceStationViewSet(LL2ViewSet):
 
     GET:
     Return a list of all the existing space stations.
+
+    MODE:
+    'normal' (default), 'detailed'
+    Example - /2.2.0/spacestation/?mode=detailed
+
+    FILTERS:
+    Parameters - 'id', 'name', 'name__contains', 'status', 'owners', 'orbit', 'type', 'owners__name',
+    'owners__abbrev'
+    Example - /2.2.0/spacestation/?status=1
+
+    SEARCH EXAMPLE:
+    Example - /2.2.0/spacestation/?search=ISS
+    Searches through 'name', 'owners__name', 'owners__abbrev'
+
+    ORDERING:
+    Fields - 'id', 'name', 'status', 'type', 'founded', 'volume'
+    Example - /2.2.0/spacestation/?ordering=id
     """
 
-    queryset = SpaceStation.objects.select_related("status", "orbit").order_by("id")
-    serializer_class = SpaceStationSummarySerializer
+    filterset_class = SpaceStationFilter
     lookup_value_converter = "ll2id"
+
+    def get_queryset(self):
+        if self.detailed:
+            return spacecraft_selectors.spacestations_detailed()
+        return selectors.spacestations()
+
+    def get_serializer_class(self):
+        return SpaceStationDetailedSerializer if self.detailed else SpaceStationSerializer
+
+
+class ExpeditionViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Expeditions to be viewed.
+
+    GET:
+    Return a list of all the existing expeditions.
+
+    MODE:
+    Normal and Detailed
+    /2.2.0/expedition/?mode=detailed
+
+    FILTERS:
+    Fields - 'name', 'crew__astronaut', 'crew__astronaut__agency', 'space_station', 'start__gt',
+    'start__gte', 'start__lt', 'start__lte', 'end__gt', 'end__gte', 'end__lt', 'end__lte'
+
+    Get all Expeditions with the Space Station ID of 1.
+    Example - /2.2.0/expedition/?space_station=1&mode=detailed
+
+    Search for all Expeditions with the Astronaut named John
+    Example - /2.2.0/expedition/?search=John
+
+    ORDERING:
+    Fields - 'id', 'start', 'end'
+    Order reverse via Start date.
+    Example - /2.2.0/expedition/?ordering=-start
+    """
+
+    filterset_class = ExpeditionFilter
+    lookup_value_converter = "ll2id"
+
+    def get_queryset(self):
+        if self.detailed:
+            return spacecraft_selectors.expeditions_detailed()
+        return selectors.expeditions()
+
+    def get_serializer_class(self):
+        return ExpeditionDetailedSerializer if self.detailed else ExpeditionSerializer
