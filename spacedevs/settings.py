@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "astronauts",
     "stations",
     "spacecraft",
+    "mirror",
 ]
 
 MIDDLEWARE = [
