@@ -38,3 +38,31 @@ def test_load_demo_leaves_a_database_with_flights_alone(demo):
 
     launch.refresh_from_db()
     assert launch.name == "Corrected by a curator"
+
+
+def test_the_demo_holds_the_astronauts_and_expeditions_of_the_ll2_files(api, demo):
+    astronauts = api.get("/2.2.0/astronaut/", {"limit": 100}).json()
+    expeditions = api.get("/2.2.0/expedition/").json()
+
+    assert astronauts["count"] == 100
+    assert len(astronauts["results"]) == 100
+    assert expeditions["count"] == 137
+
+
+def test_nasa_in_the_demo_lists_the_configurations_it_manufactures(api, demo):
+    nasa = api.get("/2.2.0/agencies/44/").json()
+
+    assert len(nasa["launcher_list"]) == 12
+    assert {config["id"] for config in nasa["spacecraft_list"]} == {4, 10, 11, 12, 13, 14}
+    assert nasa["launch_library_url"] == "https://launchlibrary.net/1.4/agency/44"
+
+
+def test_the_demo_keeps_what_the_launcher_file_gives_and_nothing_more(demo):
+    from launches.models import LauncherConfig
+
+    saturn_v = LauncherConfig.objects.get(id=93)
+
+    assert saturn_v.manufacturer_id == 44
+    assert saturn_v.launch_library_id == 136
+    assert saturn_v.successful_launches == 13
+    assert saturn_v.total_launch_count is None
