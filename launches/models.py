@@ -73,8 +73,9 @@ class LauncherConfig(models.Model):
     """
 
     name = models.CharField(max_length=200)
-    active = models.BooleanField(default=True)
-    reusable = models.BooleanField(default=False)
+    # Unknown (null) until a source says: LL2's older payloads do not carry them.
+    active = models.BooleanField(null=True, blank=True)
+    reusable = models.BooleanField(null=True, blank=True)
     description = models.TextField(blank=True)
     family = models.CharField(max_length=200, blank=True)
     full_name = models.CharField(max_length=200, blank=True)

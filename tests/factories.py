@@ -109,6 +109,8 @@ class LauncherConfigFactory(factory.django.DjangoModelFactory):
     description = "A rocket."
     family = "Rocket"
     full_name = factory.LazyAttribute(lambda o: o.name)
+    active = True
+    reusable = False
     manufacturer = factory.SubFactory(AgencyFactory)
     variant = ""
     image_url = "https://example.org/rocket.jpg"
