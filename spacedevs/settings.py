@@ -5,6 +5,7 @@ non-local host) must set the ones that `ImproperlyConfigured` asks for.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +30,17 @@ def env_list(name, *, default):
     if not value:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_rate(name):
+    """A DRF throttle rate ("15/hour": calls per second, minute, hour or day), or None when unset."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    match = re.fullmatch(r"([0-9]+)/(s|sec|second|m|min|minute|h|hour|d|day)", value)
+    if match is None or int(match[1]) == 0:
+        raise ImproperlyConfigured(f"{name} must be a number of calls per period (15/hour), not {value!r}.")
+    return value
 
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -137,6 +149,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "spacedevs.api.pagination.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": ["spacedevs.api.filters.StrictFilterBackend"],
     "EXCEPTION_HANDLER": "spacedevs.api.exceptions.exception_handler",
+    # Off unless API_THROTTLE_RATE is set ("15/hour", LL2's free tier): then each client IP gets that many
+    # calls, counted in the default cache (local memory: per process, so each gunicorn worker counts
+    # its own); `/2.2.0/api-throttle/` reports the budget, uncounted.
+    "DEFAULT_THROTTLE_CLASSES": ["spacedevs.api.throttling.ApiRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env_rate("API_THROTTLE_RATE")},
+    # The client is the connection's address: a client's own X-Forwarded-For would otherwise choose its
+    # budget. Behind reverse proxies, NUM_PROXIES says how many, and the address they saw is used.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES") or 0),
     "PAGE_SIZE": 10,
     # LL2 writes datetimes in UTC to the second, with a Z (TIME_ZONE is UTC).
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%SZ",
