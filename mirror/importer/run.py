@@ -1,0 +1,173 @@
+"""`import_documents`: LL2 JSON documents into the database, all or nothing.
+
+The rules, where LL2 leaves them to us:
+
+- A document is one LL2 object, a `{count, next, previous, results}` page, or a JSON list of objects.
+  A top-level object's kind is read from the path of its `url` after the API version
+  (`/2.2.0/launch/<uuid>/`, `/2.1.0/agencies/44/`, on any host); an object without a `url` is a
+  location's detail if it lists `pads`, else an unknown shape. Nested objects are read by the key
+  they sit under (see `mirror.importer.shapes`).
+- Every object is upserted by its LL2 id; only the fields its payload carries are written (an old
+  shape's list item leaves what a newer detail stored), and the run that comes last wins.
+- Lookups served as names (an agency's `type`, a mission's `type`, a station's `orbit`, a booster's
+  `type`) are found by name, or created; an orbit created from a station's name gives way to LL2's
+  orbit of that name (with its id) when a mission brings it.
+- Lists of related objects (a launch's `program`, a flight's crews, a station's `owners`) are set to
+  what the payload lists; lists of owned objects with ids (a flight's docking events, a launch's
+  updates and boosters) are upserted, and nothing is deleted for being absent from them; a launch's
+  `infoURLs` and `vidURLs`, which have no ids, replace the stored ones.
+- Values we derive (spacecraft and astronaut statistics, a station's counts, a booster's flights, a
+  launch's `list`-shape names) are not read; unknown keys (fields LL2 added since) are ignored.
+- Objects may come in any order within a run: a new object lacking something it needs (a docking
+  event's launch, a port's station) is tried again once everything else is in, and a reference that
+  only names an object (an agency's `parent`, a pad's `agency_id`) is resolved at the end; one that
+  names nothing leaves the field as stored and is reported in the summary's notes.
+- Every problem is collected (one object's bad value does not hide the next one's); if there is any,
+  nothing is written.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from django.db import DatabaseError, transaction
+
+from mirror.importer.report import ImportFailed, ImportSummary
+from mirror.importer.shapes import Reader, json_type
+from mirror.importer.store import CREATED, UNCHANGED, UPDATED, Deferred, Store
+
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+
+# The path of an object's `url` after the API version, without its id: the kind of object it is, as
+# the name of the `Reader` method that reads it.
+KINDS = {
+    "spacecraft/flight": "flight",
+    "spacecraft": "spacecraft",
+    "config/spacecraft": "spacecraft_config",
+    "launch": "launch",
+    "agencies": "agency",
+    "astronaut": "astronaut",
+    "pad": "pad",
+    "location": "location",
+    "spacestation": "station",
+    "docking_event": "docking_event",
+    "expedition": "expedition",
+    "config/launcher": "launcher_config",
+    "launcher": "launcher",
+    "program": "program",
+}
+
+
+def import_documents(documents, *, progress=None):
+    """Import LL2 JSON documents in one transaction: all or nothing.
+
+    documents: an iterable of (source_name: str, payload), the payload parsed JSON: one LL2 object, a
+    `{count, next, previous, results}` page, or a list of objects. progress: None, or a callable
+    `progress(done, total)` called after each top-level object (`total` counts them all).
+
+    Returns an `ImportSummary`; raises `ImportFailed` listing every problem found, in input order,
+    having written nothing. The module docstring gives the rules.
+    """
+    store = Store()
+    reader = Reader(store)
+    items = []
+    for source, payload in documents:
+        store.source = source
+        store.position = len(items)
+        store.begin()
+        items.extend((source, path, data) for path, data in _objects(store, payload))
+        store.commit()
+
+    with transaction.atomic():
+        retry = []
+        for position, (source, path, data) in enumerate(items):
+            if not _import_one(store, reader, source, path, data, position=position):
+                retry.append((position, source, path, data))
+            if progress is not None:
+                progress(position + 1, len(items))
+        # The objects that lacked something another object might bring, again while that helps (one may
+        # need another deferred one); then what they lack is a problem.
+        while retry:
+            still = [item for item in retry if not _import_one(store, reader, *item[1:], position=item[0])]
+            if len(still) == len(retry):
+                break
+            retry = still
+        store.deferring = False
+        for position, source, path, data in retry:
+            _import_one(store, reader, source, path, data, position=position)
+        notes = store.resolve_later()
+        if store.problems:
+            raise ImportFailed(store.problems)
+        store.reset_sequences()
+
+    counts = store.counts()
+    return ImportSummary(
+        created=counts[CREATED], updated=counts[UPDATED], unchanged=counts[UNCHANGED], notes=notes
+    )
+
+
+def _objects(store, payload):
+    """The top-level objects of a document, with their JSON paths."""
+    if isinstance(payload, dict) and "results" in payload:
+        results = payload["results"]
+        if not isinstance(results, list):
+            store.problem("$.results", f"expected a list of objects, got {json_type(results)}")
+            return []
+        return [(f"$.results[{index}]", item) for index, item in enumerate(results)]
+    if isinstance(payload, list):
+        return [(f"$[{index}]", item) for index, item in enumerate(payload)]
+    if isinstance(payload, dict):
+        return [("$", payload)]
+    store.problem("$", f"expected an LL2 object, a page or a list of objects, got {json_type(payload)}")
+    return []
+
+
+def _import_one(store, reader, source, path, data, *, position):
+    """Import one top-level object in a savepoint; False if it was deferred (undone, to try again)."""
+    store.source = source
+    store.position = position
+    store.begin()
+    try:
+        with transaction.atomic():
+            read = _reader_of(store, reader, path, data)
+            if read is not None:
+                read(data, path)
+    except Deferred:
+        store.undo()
+        return False
+    except DatabaseError as error:
+        # What the fields' checks cannot see (a slug another launch has, a mission already another
+        # launch's): the savepoint is rolled back, and it is a problem of this object.
+        store.undo()
+        store.problem(path, f"the database refused it: {' '.join(str(error).split())}")
+    store.commit()
+    return True
+
+
+def _reader_of(store, reader, path, data):
+    """The `Reader` method for a top-level object, from its `url` or, without one, its shape."""
+    if not isinstance(data, dict):
+        store.problem(path, f"expected an LL2 object, got {json_type(data)}")
+        return None
+    url = data.get("url")
+    if url is None:
+        if isinstance(data.get("pads"), list):
+            return reader.location
+        keys = ", ".join(list(data)[:8])
+        store.problem(path, f"unknown shape: an object without a 'url' (keys: {keys})")
+        return None
+    kind = _kind_of(url) if isinstance(url, str) else None
+    if kind is None:
+        store.problem(
+            f"{path}.url", f"unknown kind of object: {url!r} names no endpoint this service mirrors"
+        )
+        return None
+    return getattr(reader, kind)
+
+
+def _kind_of(url):
+    segments = [segment for segment in urlsplit(url).path.split("/") if segment]
+    for index, segment in enumerate(segments):
+        if _VERSION.match(segment):
+            rest = segments[index + 1 :]
+            return KINDS.get("/".join(rest[:-1])) if len(rest) >= 2 else None
+    return None

@@ -1,0 +1,103 @@
+"""LL2's JSON values as the values of our model fields, checked by the field that stores them."""
+
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.dateparse import parse_date, parse_datetime
+
+
+class BadValue(Exception):
+    """A JSON value that the field cannot store; its message says why, for the problem's line."""
+
+
+def shown(raw):
+    """A JSON value as a problem line quotes it: Python's repr, cut short."""
+    text = repr(raw)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def field_value(field, raw):
+    """The value that `field` stores for the JSON value `raw`; raises `BadValue`.
+
+    JSON types are checked strictly (an integer field takes a JSON integer, or a whole float, never a
+    string, so `"id": "forty"` is refused rather than guessed at), then the field's own `to_python` and
+    validators run (lengths, the database's integer range, URLs).
+    """
+    if raw is None:
+        if field.null:
+            return None
+        if isinstance(field, models.CharField | models.TextField) and field.blank:
+            # LL2 serves null for some text it stores as "" here (both mean "none").
+            return ""
+        raise BadValue("null, but a value is required")
+    value = _typed(field, raw)
+    try:
+        field.run_validators(value)
+    except ValidationError as error:
+        raise BadValue(f"{shown(raw)}: {' '.join(error.messages)}") from None
+    return value
+
+
+def _typed(field, raw):
+    if isinstance(field, models.BooleanField):
+        if not isinstance(raw, bool):
+            raise BadValue(f"{shown(raw)} is not a boolean")
+        return raw
+    if isinstance(field, models.IntegerField | models.AutoField):
+        if isinstance(raw, float) and raw.is_integer():
+            return int(raw)
+        if not isinstance(raw, int) or isinstance(raw, bool):
+            raise BadValue(f"{shown(raw)} is not an integer")
+        return raw
+    if isinstance(field, models.FloatField):
+        if not isinstance(raw, int | float) or isinstance(raw, bool):
+            raise BadValue(f"{shown(raw)} is not a number")
+        return float(raw)
+    if isinstance(field, models.DateTimeField):
+        return _datetime(raw)
+    if isinstance(field, models.DateField):
+        return _date(raw)
+    if isinstance(field, models.UUIDField):
+        return _uuid(raw)
+    if isinstance(field, models.CharField | models.TextField):
+        if not isinstance(raw, str):
+            raise BadValue(f"{shown(raw)} is not a string")
+        return raw
+    raise TypeError(f"no JSON reading for {field!r}")  # a model field this module has not met
+
+
+def _fail(raw, what):
+    raise BadValue(f"{shown(raw)} is not {what}")
+
+
+def _uuid(raw):
+    try:
+        value = uuid.UUID(raw) if isinstance(raw, str) else None
+    except ValueError:
+        value = None
+    if value is None:
+        _fail(raw, "a UUID")
+    return value
+
+
+def _datetime(raw):
+    try:
+        value = parse_datetime(raw) if isinstance(raw, str) else None
+    except ValueError:
+        value = None
+    if value is None:
+        _fail(raw, "a datetime")
+    # LL2's datetimes are UTC ("...Z"); one without an offset is read as UTC too.
+    return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
+
+
+def _date(raw):
+    try:
+        value = parse_date(raw) if isinstance(raw, str) else None
+    except ValueError:
+        value = None
+    if value is None:
+        _fail(raw, "a date")
+    return value
