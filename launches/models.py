@@ -25,7 +25,7 @@ class LaunchStatus(models.Model):
     """The state of a launch: Go, TBD, Success, Failure...
 
     LL2's ids name the statuses everywhere (`?status__ids=3,4`); those below decide a launch's outcome
-    in the counters derived from launches (`LauncherConfigQuerySet.with_launch_stats`).
+    in the counters `manage.py recount` derives (`mirror.recount`) and in the launch filters.
     """
 
     GO, TBD, SUCCESS, FAILURE, HOLD, IN_FLIGHT, PARTIAL_FAILURE, TBC = 1, 2, 3, 4, 5, 6, 7, 8

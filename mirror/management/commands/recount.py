@@ -1,0 +1,20 @@
+from django.core.management import BaseCommand
+
+from mirror.recount import recount
+
+
+class Command(BaseCommand):
+    help = (
+        "Recompute the counters LL2 stores (launch attempt ranks, pad, location, agency and launcher "
+        "configuration totals) from this database's launches and landings, overwriting the stored or "
+        "imported values, and print how many rows each counter changed. The rules are in the docstring "
+        "of mirror/recount.py and in the README."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print what would change, and write nothing."
+        )
+
+    def handle(self, *args, **options):
+        self.stdout.write(str(recount(dry_run=options["dry_run"])))
