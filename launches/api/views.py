@@ -80,7 +80,7 @@ class LaunchViewSet(LL2ViewSet):
         return LAUNCH_SERIALIZERS.get(self.mode, LaunchSerializer)
 
 
-class UpcomingLaunchViewSet(LL2ViewSet):
+class UpcomingLaunchViewSet(LaunchViewSet):
     """
     API endpoint that returns future Launch objects and launches from the last twenty-four hours.
 
@@ -111,16 +111,12 @@ class UpcomingLaunchViewSet(LL2ViewSet):
     """
 
     filterset_class = UpcomingLaunchFilter
-    lookup_value_converter = "uuid"
 
     def get_queryset(self):
         return spacecraft_selectors.launches(mode=self.mode).upcoming()
 
-    def get_serializer_class(self):
-        return LAUNCH_SERIALIZERS.get(self.mode, LaunchSerializer)
 
-
-class PreviousLaunchViewSet(LL2ViewSet):
+class PreviousLaunchViewSet(LaunchViewSet):
     """
     API endpoint that returns previous Launch objects.
 
@@ -150,13 +146,9 @@ class PreviousLaunchViewSet(LL2ViewSet):
     """
 
     filterset_class = PreviousLaunchFilter
-    lookup_value_converter = "uuid"
 
     def get_queryset(self):
         return spacecraft_selectors.launches(mode=self.mode).previous()
-
-    def get_serializer_class(self):
-        return LAUNCH_SERIALIZERS.get(self.mode, LaunchSerializer)
 
 
 class LauncherViewSet(LL2ViewSet):
