@@ -543,40 +543,39 @@ class FirstStage(models.Model):
         return f"{self.launcher} on rocket {self.rocket_id}"
 
 
-class InfoURL(models.Model):
+class LaunchLink(models.Model):
+    """What LL2's `infoURLs` and `vidURLs` share: a titled link of a launch, in priority order."""
+
+    priority = models.IntegerField(default=0)
+    title = models.CharField(max_length=200, null=True, blank=True)
+    description = models.CharField(max_length=350, null=True, blank=True)
+    feature_image = models.URLField(max_length=1024, null=True, blank=True)
+    url = models.URLField(max_length=1024)
+
+    class Meta:
+        abstract = True
+        ordering = ["priority", "id"]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class InfoURL(LaunchLink):
     """A page about a launch (a press kit, a mission page), in priority order."""
 
     launch = models.ForeignKey(Launch, on_delete=models.CASCADE, related_name="info_urls")
-    priority = models.IntegerField(default=0)
-    title = models.CharField(max_length=200, null=True, blank=True)
-    description = models.CharField(max_length=350, null=True, blank=True)
-    feature_image = models.URLField(max_length=1024, null=True, blank=True)
-    url = models.URLField(max_length=1024)
 
-    class Meta:
-        ordering = ["priority", "id"]
+    class Meta(LaunchLink.Meta):
         verbose_name = "info URL"
 
-    def __str__(self):
-        return self.title or self.url
 
-
-class VidURL(models.Model):
+class VidURL(LaunchLink):
     """A video of a launch (its webcast, a replay), in priority order."""
 
     launch = models.ForeignKey(Launch, on_delete=models.CASCADE, related_name="vid_urls")
-    priority = models.IntegerField(default=0)
-    title = models.CharField(max_length=200, null=True, blank=True)
-    description = models.CharField(max_length=350, null=True, blank=True)
-    feature_image = models.URLField(max_length=1024, null=True, blank=True)
-    url = models.URLField(max_length=1024)
 
-    class Meta:
-        ordering = ["priority", "id"]
+    class Meta(LaunchLink.Meta):
         verbose_name = "video URL"
-
-    def __str__(self):
-        return self.title or self.url
 
 
 class Update(models.Model):

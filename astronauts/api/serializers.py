@@ -69,8 +69,8 @@ class AstronautFlightSerializer(serializers.ModelSerializer):
         fields = ["id", "role", "astronaut"]
 
 
-class AstronautForExpeditionSerializer(serializers.ModelSerializer):
-    """An astronaut in an expedition's crew (LL2's `Astronaut`)."""
+class AstronautListSerializer(serializers.ModelSerializer):
+    """An astronaut in a list, `?mode=list`, and in an expedition's crew (LL2's `Astronaut`)."""
 
     url = LinkField("astronaut-detail")
     status = AstronautStatusSerializer()
@@ -85,23 +85,11 @@ class AstronautFlightForExpeditionSerializer(serializers.ModelSerializer):
     """A member of an expedition's crew: role and astronaut (LL2's `AstronautFlightForExpedition`)."""
 
     role = AstronautRoleSerializer()
-    astronaut = AstronautForExpeditionSerializer()
+    astronaut = AstronautListSerializer()
 
     class Meta:
         model = AstronautFlight
         fields = ["id", "role", "astronaut"]
-
-
-class AstronautListSerializer(serializers.ModelSerializer):
-    """An astronaut in a list, `?mode=list` (LL2's `Astronaut`)."""
-
-    url = LinkField("astronaut-detail")
-    status = AstronautStatusSerializer()
-    agency = AgencyMiniSerializer()
-
-    class Meta:
-        model = Astronaut
-        fields = ["id", "url", "name", "status", "agency", "profile_image", "profile_image_thumbnail"]
 
 
 class AstronautNormalSerializer(serializers.ModelSerializer):

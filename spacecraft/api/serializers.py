@@ -501,33 +501,15 @@ class AstronautDetailedSerializer(serializers.ModelSerializer):
         return SpacecraftFlightSummarySerializer(flights, many=True, context=self.context).data
 
 
-class SpacecraftFlightForLaunchSerializer(serializers.ModelSerializer):
+class SpacecraftFlightForLaunchSerializer(SpacecraftFlightSerializer):
     """A launch's spacecraft flight, its `rocket.spacecraft_stage` (LL2's
     `SpacecraftFlightDetailedSerializerForLaunch`, late 2.2.0 shape: the flight detail of the contract
     without its launch, so with `landing` and the spacecraft's statistics)."""
 
-    url = LinkField("spacecraft-flight-detail")
-    launch_crew = AstronautFlightSerializer(many=True)
-    onboard_crew = AstronautFlightSerializer(many=True)
-    landing_crew = AstronautFlightSerializer(many=True)
-    spacecraft = SpacecraftSerializer()
-    landing = LandingSerializer()
-    docking_events = DockingEventSerializer(many=True)
+    launch = None
 
-    class Meta:
-        model = SpacecraftFlight
-        fields = [
-            "id",
-            "url",
-            "mission_end",
-            "destination",
-            "launch_crew",
-            "onboard_crew",
-            "landing_crew",
-            "spacecraft",
-            "landing",
-            "docking_events",
-        ]
+    class Meta(SpacecraftFlightSerializer.Meta):
+        fields = [field for field in SpacecraftFlightSerializer.Meta.fields if field != "launch"]
 
 
 class RocketDetailedSerializer(serializers.ModelSerializer):
