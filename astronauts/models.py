@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Now
 
+from spacedevs.relations import PathRelation
+
 
 class AstronautStatus(models.Model):
     """Active, Retired, Deceased..."""
@@ -125,6 +127,11 @@ class Astronaut(models.Model):
     profile_image_thumbnail = models.URLField(max_length=1024, null=True, blank=True)
 
     objects = AstronautQuerySet.as_manager()
+
+    # What the crews the astronaut sat in reach, fetched only by `Prefetch(..., to_attr=...)` (see
+    # `PathRelation`): the launches whose launch crew lists them, the flights whose landing crew does.
+    crew_launches = PathRelation("launches.Launch", "spacecraft_flights__launch_crew__astronaut")
+    crew_landings = PathRelation("spacecraft.SpacecraftFlight", "landing_crew__astronaut")
 
     class Meta:
         ordering = ["id"]

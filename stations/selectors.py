@@ -1,23 +1,26 @@
-"""Querysets that fetch, in a fixed number of queries, everything the station serializers read.
+"""One queryset per shape of the station endpoints, each fetching in a fixed number of queries everything
+its serializer reads."""
 
-The detailed shapes (a station's docked flights, an expedition's crew) are built on these in
-`spacecraft.selectors`, where flights and astronauts are visible.
-"""
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
-from django.db.models import Prefetch, QuerySet
-
-from launches.models import MissionPatch
-from stations.models import Expedition, SpaceStation
+from agencies import querysets as agency_querysets
+from astronauts import querysets as astronaut_querysets
+from astronauts.models import AstronautFlight
+from launches.querysets import mission_patches
+from spacecraft import querysets as spacecraft_querysets
+from spacecraft.models import DockingEvent
+from stations.models import DockingLocation, Expedition, SpaceStation
 
 
 def spacestations() -> QuerySet[SpaceStation]:
-    """Stations in id order, with what `SpaceStationSerializer` reads."""
+    """Stations in id order, with what SpaceStationSerializer reads."""
     return (
         SpaceStation.objects.order_by("id")
         # status, type, orbit (its name).
         .select_related("status", "type", "orbit")
         .prefetch_related(
-            # owners: AgencyListSerializer reads no relation.
+            # owners: AgencyForStationSerializer reads no relation.
             "owners",
             # active_expedition: the expeditions under way, by start.
             Prefetch(
@@ -29,14 +32,79 @@ def spacestations() -> QuerySet[SpaceStation]:
     )
 
 
+def _count(queryset, field: str):
+    """A correlated subquery: the number of distinct `field` values in `queryset` (0 when it is empty).
+
+    The constant grouping makes one group of all the rows, whatever the join they come from.
+    """
+    counted = queryset.order_by().annotate(_all=Value(1)).values("_all")
+    return Coalesce(Subquery(counted.annotate(n=Count(field, distinct=True)).values("n")), 0)
+
+
+def spacestations_detailed() -> QuerySet[SpaceStation]:
+    """Stations in id order with what SpaceStationDetailedSerializer reads, derived in SQL for the
+    whole page:
+
+    - `onboard_crew`: the astronauts aboard now, each once: the crews of its active expeditions and
+      the launch crews of the flights docked at it now.
+    - `docked_vehicles`: the flights docked at it now.
+    """
+    docked_now = spacecraft_querysets.DOCKED_NOW
+    station = OuterRef(OuterRef("pk"))
+    docked_here = DockingEvent.objects.filter(docked_now, docking_location__spacestation=OuterRef("pk"))
+    aboard = AstronautFlight.objects.filter(
+        Q(expeditions__in=Expedition.objects.active().filter(spacestation=station))
+        | Q(
+            launch_flights__docking_events__in=DockingEvent.objects.filter(
+                docked_now, docking_location__spacestation=station
+            )
+        )
+    )
+    return (
+        SpaceStation.objects.order_by("id")
+        .annotate(onboard_crew=_count(aboard, "astronaut"), docked_vehicles=_count(docked_here, "flight"))
+        # status, type, orbit (its name).
+        .select_related("status", "type", "orbit")
+        .prefetch_related(
+            # owners: AgencySerializer reads the type and the parent.
+            Prefetch("owners", queryset=agency_querysets.agencies()),
+            # active_expeditions: the expeditions under way, by start, with their crews.
+            Prefetch(
+                "expeditions",
+                queryset=Expedition.objects.active()
+                .order_by("start", "id")
+                .prefetch_related(Prefetch("crew", queryset=astronaut_querysets.expedition_crew())),
+                to_attr="active_expeditions",
+            ),
+            # docking_location: each port with the event of the flight docked there now (`docked`).
+            Prefetch(
+                "docking_locations",
+                queryset=DockingLocation.objects.prefetch_related(
+                    Prefetch(
+                        "docking_events", queryset=spacecraft_querysets.docked_now(), to_attr="docked_now"
+                    )
+                ),
+            ),
+        )
+    )
+
+
 def expeditions() -> QuerySet[Expedition]:
-    """Expeditions in id order, with what `ExpeditionSerializer` reads."""
+    """Expeditions in id order, with what ExpeditionSerializer reads."""
     return (
         Expedition.objects.order_by("id")
         # spacestation: its status and orbit.
         .select_related("spacestation__status", "spacestation__orbit")
-        # mission_patches: each with its agency (and the agency's type).
-        .prefetch_related(
-            Prefetch("mission_patches", queryset=MissionPatch.objects.select_related("agency__type"))
-        )
+        # mission_patches: each with its agency.
+        .prefetch_related(Prefetch("mission_patches", queryset=mission_patches()))
+    )
+
+
+def expeditions_detailed() -> QuerySet[Expedition]:
+    """Expeditions in id order with what ExpeditionDetailedSerializer reads."""
+    return expeditions().prefetch_related(
+        # spacestation.owners: AgencyForStationSerializer reads no relation.
+        "spacestation__owners",
+        # crew: by role priority.
+        Prefetch("crew", queryset=astronaut_querysets.expedition_crew()),
     )

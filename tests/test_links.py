@@ -73,9 +73,9 @@ LINKED = [
     ("location/", 2, 2),
     ("program/", 4, 3),
     ("spacestation/", 4, 5),
-    # an astronaut detail with their crew seats, the flights of those (launches and programmes); the
-    # first astronaut here is in a launch crew only, so the landings' flights stop at one query
-    ("astronaut/", 2, 7),
+    # an astronaut detail with the launches of their launch crews (and programmes); the first astronaut
+    # here is in a launch crew only, so the landings' flights stop at one query
+    ("astronaut/", 2, 6),
 ]
 
 

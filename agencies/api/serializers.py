@@ -1,3 +1,5 @@
+"""The agency shapes other payloads embed: LL2's mini, normal, launch and station agencies."""
+
 from rest_framework import serializers
 
 from agencies.models import Agency
@@ -43,11 +45,12 @@ class AgencySerializer(serializers.ModelSerializer):
         ]
 
 
-class AgencyDetailedCommonSerializer(serializers.ModelSerializer):
+class AgencyForLaunchSerializer(serializers.ModelSerializer):
     """An agency with its counters and links (LL2's `AgencySerializerDetailedCommon`): a launch detail's
-    `launch_service_provider`, a launcher configuration's `manufacturer`.
+    `launch_service_provider`, and the `manufacturer` of a launcher configuration in full (a launch
+    detail's rocket).
 
-    It reads the agency's `type`: fetch it with `agencies.selectors.AGENCY_DETAILED_COMMON_RELATED`.
+    It reads the agency's `type`: fetch it with `agencies.querysets.MINI_RELATED`.
     """
 
     url = LinkField("agency-detail")
@@ -86,7 +89,7 @@ class AgencyDetailedCommonSerializer(serializers.ModelSerializer):
         ]
 
 
-class AgencyListSerializer(serializers.ModelSerializer):
+class AgencyForStationSerializer(serializers.ModelSerializer):
     """An agency named by a space station's `owners` (LL2's `AgencyList`)."""
 
     url = LinkField("agency-detail")

@@ -1,9 +1,10 @@
+"""The agency endpoint."""
+
 from agencies import selectors
+from agencies.api.detailed import AgencyDetailedSerializer
 from agencies.api.filters import AgencyFilter
 from agencies.api.serializers import AgencySerializer
-from spacecraft import selectors as spacecraft_selectors
-from spacecraft.api.serializers import AgencyDetailedSerializer
-from spacedevs.api.views import LL2ViewSet
+from spacedevs.api.views import LL2ViewSet, Mode
 
 
 class AgencyViewSet(LL2ViewSet):
@@ -31,11 +32,8 @@ class AgencyViewSet(LL2ViewSet):
     The 'country_code' field is a string of comma separated ISO 3166 alpha-3 codes.
     """
 
+    modes = {
+        "normal": Mode(selectors.agencies, AgencySerializer),
+        "detailed": Mode(selectors.agencies_detailed, AgencyDetailedSerializer),
+    }
     filterset_class = AgencyFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        return spacecraft_selectors.agencies_detailed() if self.detailed else selectors.agencies()
-
-    def get_serializer_class(self):
-        return AgencyDetailedSerializer if self.detailed else AgencySerializer

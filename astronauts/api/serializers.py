@@ -1,3 +1,5 @@
+"""The astronaut shapes other payloads embed (crews), and the astronaut endpoint's list and normal shapes."""
+
 from rest_framework import serializers
 
 from agencies.api.serializers import AgencyMiniSerializer, AgencySerializer
@@ -23,7 +25,7 @@ class AstronautRoleSerializer(serializers.ModelSerializer):
         fields = ["id", "role", "priority"]
 
 
-class AstronautSerializer(serializers.ModelSerializer):
+class AstronautForFlightSerializer(serializers.ModelSerializer):
     """An astronaut without their flights (LL2's `AstronautDetailedSerializerNoFlights`).
 
     `first_flight` and `last_flight` are annotations of `Astronaut.objects.with_flight_dates()`.
@@ -62,7 +64,7 @@ class AstronautFlightSerializer(serializers.ModelSerializer):
     """One crew member of a flight: the role and the astronaut."""
 
     role = AstronautRoleSerializer()
-    astronaut = AstronautSerializer()
+    astronaut = AstronautForFlightSerializer()
 
     class Meta:
         model = AstronautFlight
@@ -92,7 +94,7 @@ class AstronautFlightForExpeditionSerializer(serializers.ModelSerializer):
         fields = ["id", "role", "astronaut"]
 
 
-class AstronautNormalSerializer(serializers.ModelSerializer):
+class AstronautSerializer(serializers.ModelSerializer):
     """An astronaut in a list, `?mode=normal` (LL2's `AstronautNormal`).
 
     `age`, `flights_count`, `landings_count`, `last_flight` and `first_flight` are annotations of

@@ -1,8 +1,10 @@
+"""The astronaut endpoint."""
+
+from astronauts import selectors
+from astronauts.api.detailed import AstronautDetailedSerializer
 from astronauts.api.filters import AstronautFilter
-from astronauts.api.serializers import AstronautListSerializer, AstronautNormalSerializer
-from spacecraft import selectors
-from spacecraft.api.serializers import AstronautDetailedSerializer
-from spacedevs.api.views import LL2ViewSet
+from astronauts.api.serializers import AstronautListSerializer, AstronautSerializer
+from spacedevs.api.views import LL2ViewSet, Mode
 
 
 class AstronautViewSet(LL2ViewSet):
@@ -34,13 +36,9 @@ class AstronautViewSet(LL2ViewSet):
     Example - /2.2.0/astronaut/?ordering=name
     """
 
+    modes = {
+        "list": Mode(selectors.astronauts_list, AstronautListSerializer),
+        "normal": Mode(selectors.astronauts, AstronautSerializer),
+        "detailed": Mode(selectors.astronauts_detailed, AstronautDetailedSerializer),
+    }
     filterset_class = AstronautFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        return selectors.astronauts(mode=self.mode)
-
-    def get_serializer_class(self):
-        return {"list": AstronautListSerializer, "detailed": AstronautDetailedSerializer}.get(
-            self.mode, AstronautNormalSerializer
-        )

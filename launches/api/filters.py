@@ -1,13 +1,14 @@
 """LL2's filters of the launch endpoints, with the names LL2 gives them (`name__contains`,
 `total_launch_count__gte`...)."""
 
-from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django_filters import rest_framework as filters
 
 from launches.models import Launch, Launcher, LauncherConfig, LaunchStatus, Location, Orbit, Pad, Program
 from spacedevs.api.filters import (
+    COMPARISONS,
+    RANGE,
     CharListFilter,
     IdFilter,
     IdListFilter,
@@ -17,16 +18,6 @@ from spacedevs.api.filters import (
     StrictBooleanFilter,
     mode_filter,
 )
-
-COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
-
-# The filters that `Meta.fields` generates for integers (ids, stored counters) and booleans refuse a bad
-# value (400) where django-filter's defaults round `1.5` or read `maybe` as no filter.
-STRICT_FILTERS = {
-    models.AutoField: {"filter_class": IdFilter},
-    models.IntegerField: {"filter_class": IdFilter},
-    models.BooleanField: {"filter_class": StrictBooleanFilter},
-}
 
 
 class LauncherConfigFilter(LL2FilterSet):
@@ -52,7 +43,6 @@ class LauncherConfigFilter(LL2FilterSet):
             "failed_launches": COMPARISONS,
             "pending_launches": COMPARISONS,
         }
-        filter_overrides = STRICT_FILTERS
 
 
 class PadFilter(LL2FilterSet):
@@ -77,7 +67,6 @@ class PadFilter(LL2FilterSet):
             "orbital_launch_attempt_count": COMPARISONS,
             "total_launch_count": COMPARISONS,
         }
-        filter_overrides = STRICT_FILTERS
 
 
 class LocationFilter(LL2FilterSet):
@@ -97,7 +86,6 @@ class LocationFilter(LL2FilterSet):
             "total_launch_count": COMPARISONS,
             "total_landing_count": COMPARISONS,
         }
-        filter_overrides = STRICT_FILTERS
 
 
 class ProgramFilter(LL2FilterSet):
@@ -189,7 +177,6 @@ class LaunchCommonFilter(LL2FilterSet):
             "pad_launch_attempt_count_year": COMPARISONS,
             "agency_launch_attempt_count_year": COMPARISONS,
         }
-        filter_overrides = STRICT_FILTERS
 
     def filter_lsp_name(self, queryset, name, value):
         return queryset.filter(
@@ -214,9 +201,9 @@ class LaunchFilter(LaunchCommonFilter):
     class Meta(LaunchCommonFilter.Meta):
         fields = {
             **LaunchCommonFilter.Meta.fields,
-            "net": ["gt", "gte", "lt", "lte"],
-            "window_start": ["gt", "gte", "lt", "lte"],
-            "window_end": ["gt", "gte", "lt", "lte"],
+            "net": RANGE,
+            "window_start": RANGE,
+            "window_end": RANGE,
             "last_updated": ["gte", "lte"],
         }
 
@@ -244,23 +231,8 @@ class UpcomingLaunchFilter(LaunchCommonFilter):
 
 
 class LauncherFilter(LL2FilterSet):
-    # The flight statistics are annotations (`Launcher.objects.with_flight_stats()`), not columns, so
-    # their filters are declared one by one.
-    flights = IdFilter()
-    flights__gt = IdFilter(field_name="flights", lookup_expr="gt")
-    flights__gte = IdFilter(field_name="flights", lookup_expr="gte")
-    flights__lt = IdFilter(field_name="flights", lookup_expr="lt")
-    flights__lte = IdFilter(field_name="flights", lookup_expr="lte")
-    attempted_landings = IdFilter()
-    attempted_landings__gt = IdFilter(field_name="attempted_landings", lookup_expr="gt")
-    attempted_landings__gte = IdFilter(field_name="attempted_landings", lookup_expr="gte")
-    attempted_landings__lt = IdFilter(field_name="attempted_landings", lookup_expr="lt")
-    attempted_landings__lte = IdFilter(field_name="attempted_landings", lookup_expr="lte")
-    successful_landings = IdFilter()
-    successful_landings__gt = IdFilter(field_name="successful_landings", lookup_expr="gt")
-    successful_landings__gte = IdFilter(field_name="successful_landings", lookup_expr="gte")
-    successful_landings__lt = IdFilter(field_name="successful_landings", lookup_expr="lt")
-    successful_landings__lte = IdFilter(field_name="successful_landings", lookup_expr="lte")
+    # The flight statistics are annotations (`Launcher.objects.with_flight_stats()`), not columns.
+    comparisons = {"flights": IdFilter, "attempted_landings": IdFilter, "successful_landings": IdFilter}
     launcher_config = IdFilter(field_name="launcher_config_id")
     search = SearchFilter(fields=["serial_number", "status"])
     ordering = StableOrderingFilter(fields=("id", "flight_proven"))
@@ -273,4 +245,3 @@ class LauncherFilter(LL2FilterSet):
             "flight_proven": ["exact"],
             "launcher_config__manufacturer__name": ["exact", "contains"],
         }
-        filter_overrides = STRICT_FILTERS

@@ -1,8 +1,10 @@
+"""The launch shapes other payloads embed (a launch, its pad, mission, programmes, landing...), and the
+launch endpoints' list and normal shapes."""
+
 from rest_framework import serializers
 
-from agencies.api.serializers import AgencyDetailedCommonSerializer, AgencyMiniSerializer, AgencySerializer
+from agencies.api.serializers import AgencyMiniSerializer, AgencySerializer
 from launches.models import (
-    FirstStage,
     InfoURL,
     Landing,
     LandingLocation,
@@ -115,7 +117,7 @@ class PadSerializer(serializers.ModelSerializer):
         ]
 
 
-class PadSummarySerializer(serializers.ModelSerializer):
+class PadForLocationSerializer(serializers.ModelSerializer):
     """A pad in its location's detail (LL2's `PadSerializerNoLocation`, late 2.2.0 shape, with the
     `description` that LL2's pads carry since, where PadSerializer has it)."""
 
@@ -138,27 +140,6 @@ class PadSummarySerializer(serializers.ModelSerializer):
             "country_code",
             "map_image",
             "total_launch_count",
-        ]
-
-
-class LocationDetailSerializer(serializers.ModelSerializer):
-    """A location with its pads (LL2's `LocationDetail`: no `url`; `description` and `timezone_name` where
-    the contract's location has them)."""
-
-    pads = PadSummarySerializer(many=True)
-
-    class Meta:
-        model = Location
-        fields = [
-            "id",
-            "name",
-            "country_code",
-            "description",
-            "map_image",
-            "timezone_name",
-            "total_launch_count",
-            "total_landing_count",
-            "pads",
         ]
 
 
@@ -214,58 +195,6 @@ class LauncherConfigSerializer(serializers.ModelSerializer):
             "image_url",
             "info_url",
             "wiki_url",
-        ]
-
-
-class LauncherConfigDetailSerializer(serializers.ModelSerializer):
-    """A configuration in full: the detail, a list with `?mode=detailed` and a launch detail's
-    `rocket.configuration` (LL2's `LauncherConfigDetail`, late 2.2.0 shape: `active` and `reusable` after
-    `name`)."""
-
-    url = LinkField("launcher-config-detail")
-    manufacturer = AgencyDetailedCommonSerializer()
-    program = ProgramSerializer(many=True)
-    total_launch_count = serializers.IntegerField(read_only=True)
-    consecutive_successful_launches = serializers.IntegerField(read_only=True)
-    successful_launches = serializers.IntegerField(read_only=True)
-    failed_launches = serializers.IntegerField(read_only=True)
-    pending_launches = serializers.IntegerField(read_only=True)
-
-    class Meta:
-        model = LauncherConfig
-        fields = [
-            "id",
-            "url",
-            "name",
-            "active",
-            "reusable",
-            "description",
-            "family",
-            "full_name",
-            "manufacturer",
-            "program",
-            "variant",
-            "alias",
-            "min_stage",
-            "max_stage",
-            "length",
-            "diameter",
-            "maiden_flight",
-            "launch_cost",
-            "launch_mass",
-            "leo_capacity",
-            "gto_capacity",
-            "to_thrust",
-            "apogee",
-            "vehicle_range",
-            "image_url",
-            "info_url",
-            "wiki_url",
-            "total_launch_count",
-            "consecutive_successful_launches",
-            "successful_launches",
-            "failed_launches",
-            "pending_launches",
         ]
 
 
@@ -471,35 +400,6 @@ class UpdateSerializer(serializers.ModelSerializer):
         fields = ["id", "profile_image", "comment", "info_url", "created_by", "created_on"]
 
 
-class LauncherDetailedSerializer(serializers.ModelSerializer):
-    """A booster as a launch's stage embeds it (LL2's `LauncherDetailed`). Its flights, landings and
-    launch dates are annotations of `Launcher.objects.with_flight_stats()`."""
-
-    url = LinkField("launcher-detail")
-    successful_landings = serializers.IntegerField(read_only=True)
-    attempted_landings = serializers.IntegerField(read_only=True)
-    flights = serializers.IntegerField(read_only=True)
-    last_launch_date = serializers.DateTimeField(read_only=True)
-    first_launch_date = serializers.DateTimeField(read_only=True)
-
-    class Meta:
-        model = Launcher
-        fields = [
-            "id",
-            "url",
-            "details",
-            "flight_proven",
-            "serial_number",
-            "status",
-            "image_url",
-            "successful_landings",
-            "attempted_landings",
-            "flights",
-            "last_launch_date",
-            "first_launch_date",
-        ]
-
-
 class LauncherSerializer(serializers.ModelSerializer):
     """A booster in a list (LL2's `Launcher`), with the annotations of
     `Launcher.objects.with_flight_stats()`."""
@@ -525,72 +425,3 @@ class LauncherSerializer(serializers.ModelSerializer):
             "last_launch_date",
             "first_launch_date",
         ]
-
-
-class LauncherDetailSerializer(LauncherSerializer):
-    """A booster in full (LL2's `LauncherDetail`): its configuration in full, and its landings."""
-
-    launcher_config = LauncherConfigDetailSerializer()
-    successful_landings = serializers.IntegerField(read_only=True)
-    attempted_landings = serializers.IntegerField(read_only=True)
-
-    class Meta:
-        model = Launcher
-        fields = [
-            "id",
-            "url",
-            "flight_proven",
-            "serial_number",
-            "status",
-            "details",
-            "launcher_config",
-            "image_url",
-            "successful_landings",
-            "attempted_landings",
-            "flights",
-            "last_launch_date",
-            "first_launch_date",
-        ]
-
-
-class PreviousFlightField(serializers.Field):
-    """A stage's `previous_flight` (LL2's `LaunchSerializerMini`: id and name), from the annotations of
-    `FirstStage.objects.with_previous_flight()`; null for a booster's first flight."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, stage):
-        if stage.previous_flight_id is None:
-            return None
-        return {"id": str(stage.previous_flight_id), "name": stage.previous_flight_name}
-
-
-class FirstStageSerializer(serializers.ModelSerializer):
-    """A booster on a launch's rocket (LL2's `FirstStage`). Its previous flight, that flight's date and
-    the turnaround since are annotations of `FirstStage.objects.with_previous_flight()`."""
-
-    type = NameField()
-    launcher = LauncherDetailedSerializer()
-    landing = LandingSerializer()
-    previous_flight_date = serializers.DateTimeField(read_only=True)
-    turn_around_time_days = serializers.SerializerMethodField()
-    previous_flight = PreviousFlightField()
-
-    class Meta:
-        model = FirstStage
-        fields = [
-            "id",
-            "type",
-            "reused",
-            "launcher_flight_number",
-            "launcher",
-            "landing",
-            "previous_flight_date",
-            "turn_around_time_days",
-            "previous_flight",
-        ]
-
-    def get_turn_around_time_days(self, stage):
-        # Whole days, as LL2 counts them.
-        return None if stage.turn_around_time is None else stage.turn_around_time.days

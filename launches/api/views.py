@@ -1,6 +1,12 @@
-from django.db.models import F
+"""The launch, booster, launcher configuration, pad, location and programme endpoints."""
 
 from launches import selectors
+from launches.api.detailed import (
+    LaunchDetailedSerializer,
+    LauncherConfigDetailedSerializer,
+    LauncherDetailedSerializer,
+    LocationDetailedSerializer,
+)
 from launches.api.filters import (
     LauncherConfigFilter,
     LauncherFilter,
@@ -12,27 +18,15 @@ from launches.api.filters import (
     UpcomingLaunchFilter,
 )
 from launches.api.serializers import (
-    LauncherConfigDetailSerializer,
     LauncherConfigSerializer,
-    LauncherDetailSerializer,
     LauncherSerializer,
     LaunchListSerializer,
     LaunchSerializer,
-    LocationDetailSerializer,
     LocationSerializer,
     PadSerializer,
     ProgramSerializer,
 )
-from spacecraft import selectors as spacecraft_selectors
-from spacecraft.api.serializers import LaunchDetailedSerializer
-from spacedevs.api.views import LL2ViewSet
-
-# The launch shape of each `mode` (the detail is "detailed"); the filterset refuses any other mode.
-LAUNCH_SERIALIZERS = {
-    "list": LaunchListSerializer,
-    "normal": LaunchSerializer,
-    "detailed": LaunchDetailedSerializer,
-}
+from spacedevs.api.views import LL2ViewSet, Mode
 
 
 class LaunchViewSet(LL2ViewSet):
@@ -69,15 +63,13 @@ class LaunchViewSet(LL2ViewSet):
     Fields - 'id', 'name', 'net'
     """
 
+    modes = {
+        "list": Mode(selectors.launches_list, LaunchListSerializer),
+        "normal": Mode(selectors.launches, LaunchSerializer),
+        "detailed": Mode(selectors.launches_detailed, LaunchDetailedSerializer),
+    }
     filterset_class = LaunchFilter
     lookup_value_converter = "uuid"
-
-    def get_queryset(self):
-        # Launches without a NET last, on every database.
-        return spacecraft_selectors.launches(mode=self.mode).order_by(F("net").asc(nulls_last=True), "id")
-
-    def get_serializer_class(self):
-        return LAUNCH_SERIALIZERS.get(self.mode, LaunchSerializer)
 
 
 class UpcomingLaunchViewSet(LaunchViewSet):
@@ -113,7 +105,7 @@ class UpcomingLaunchViewSet(LaunchViewSet):
     filterset_class = UpcomingLaunchFilter
 
     def get_queryset(self):
-        return spacecraft_selectors.launches(mode=self.mode).upcoming()
+        return super().get_queryset().upcoming()
 
 
 class PreviousLaunchViewSet(LaunchViewSet):
@@ -148,7 +140,7 @@ class PreviousLaunchViewSet(LaunchViewSet):
     filterset_class = PreviousLaunchFilter
 
     def get_queryset(self):
-        return spacecraft_selectors.launches(mode=self.mode).previous()
+        return super().get_queryset().previous()
 
 
 class LauncherViewSet(LL2ViewSet):
@@ -173,14 +165,11 @@ class LauncherViewSet(LL2ViewSet):
     Example - /2.2.0/launcher/?ordering=flight_proven
     """
 
+    modes = {
+        "normal": Mode(selectors.launchers, LauncherSerializer),
+        "detailed": Mode(selectors.launchers_detailed, LauncherDetailedSerializer),
+    }
     filterset_class = LauncherFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        return selectors.launchers(detailed=self.detailed)
-
-    def get_serializer_class(self):
-        return LauncherDetailSerializer if self.detailed else LauncherSerializer
 
 
 class LauncherConfigViewSet(LL2ViewSet):
@@ -212,14 +201,11 @@ class LauncherConfigViewSet(LL2ViewSet):
     Example - /2.2.0/config/launcher/?ordering=-name
     """
 
+    modes = {
+        "normal": Mode(selectors.launcher_configs, LauncherConfigSerializer),
+        "detailed": Mode(selectors.launcher_configs_detailed, LauncherConfigDetailedSerializer),
+    }
     filterset_class = LauncherConfigFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        return selectors.launcher_configs(detailed=self.detailed)
-
-    def get_serializer_class(self):
-        return LauncherConfigDetailSerializer if self.detailed else LauncherConfigSerializer
 
 
 class PadViewSet(LL2ViewSet):
@@ -245,10 +231,8 @@ class PadViewSet(LL2ViewSet):
     Example - /2.2.0/pad/?ordering=name
     """
 
-    queryset = selectors.pads()
-    serializer_class = PadSerializer
+    modes = {"normal": Mode(selectors.pads, PadSerializer)}
     filterset_class = PadFilter
-    lookup_value_converter = "ll2id"
 
 
 class LocationViewSet(LL2ViewSet):
@@ -273,15 +257,13 @@ class LocationViewSet(LL2ViewSet):
     Example - /2.2.0/location/?ordering=name
     """
 
+    modes = {
+        "normal": Mode(selectors.locations, LocationSerializer),
+        "detailed": Mode(selectors.locations_detailed, LocationDetailedSerializer),
+    }
+    # LL2's location list has no `mode`: only a detail lists the pads.
+    list_modes = ("normal",)
     filterset_class = LocationFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        return selectors.locations(detailed=self.action == "retrieve")
-
-    def get_serializer_class(self):
-        # LL2's location list has no `mode`: only a detail lists the pads.
-        return LocationDetailSerializer if self.action == "retrieve" else LocationSerializer
 
 
 class ProgramViewSet(LL2ViewSet):
@@ -297,7 +279,5 @@ class ProgramViewSet(LL2ViewSet):
     Example - /2.2.0/program/?ordering=name
     """
 
-    queryset = selectors.programs().order_by("id")
-    serializer_class = ProgramSerializer
+    modes = {"normal": Mode(selectors.programs, ProgramSerializer)}
     filterset_class = ProgramFilter
-    lookup_value_converter = "ll2id"

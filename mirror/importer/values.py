@@ -41,31 +41,36 @@ def field_value(field, raw):
 
 
 def _typed(field, raw):
-    if isinstance(field, models.BooleanField):
-        if not isinstance(raw, bool):
-            raise BadValue(f"{shown(raw)} is not a boolean")
-        return raw
-    if isinstance(field, models.IntegerField | models.AutoField):
-        if isinstance(raw, float) and raw.is_integer():
-            return int(raw)
-        if not isinstance(raw, int) or isinstance(raw, bool):
-            raise BadValue(f"{shown(raw)} is not an integer")
-        return raw
-    if isinstance(field, models.FloatField):
-        if not isinstance(raw, int | float) or isinstance(raw, bool):
-            raise BadValue(f"{shown(raw)} is not a number")
-        return float(raw)
-    if isinstance(field, models.DateTimeField):
-        return _datetime(raw)
-    if isinstance(field, models.DateField):
-        return _date(raw)
-    if isinstance(field, models.UUIDField):
-        return _uuid(raw)
-    if isinstance(field, models.CharField | models.TextField):
-        if not isinstance(raw, str):
-            raise BadValue(f"{shown(raw)} is not a string")
-        return raw
+    for kinds, read in READERS:
+        if isinstance(field, kinds):
+            return read(raw)
     raise TypeError(f"no JSON reading for {field!r}")  # a model field this module has not met
+
+
+def _boolean(raw):
+    if not isinstance(raw, bool):
+        raise BadValue(f"{shown(raw)} is not a boolean")
+    return raw
+
+
+def _integer(raw):
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if not isinstance(raw, int) or isinstance(raw, bool):
+        raise BadValue(f"{shown(raw)} is not an integer")
+    return raw
+
+
+def _number(raw):
+    if not isinstance(raw, int | float) or isinstance(raw, bool):
+        raise BadValue(f"{shown(raw)} is not a number")
+    return float(raw)
+
+
+def _string(raw):
+    if not isinstance(raw, str):
+        raise BadValue(f"{shown(raw)} is not a string")
+    return raw
 
 
 def _fail(raw, what):
@@ -101,3 +106,16 @@ def _date(raw):
     if value is None:
         _fail(raw, "a date")
     return value
+
+
+# How each kind of model field reads its JSON value, the more specific kinds first (a DateTimeField is
+# a DateField).
+READERS = (
+    (models.BooleanField, _boolean),
+    (models.IntegerField | models.AutoField, _integer),
+    (models.FloatField, _number),
+    (models.DateTimeField, _datetime),
+    (models.DateField, _date),
+    (models.UUIDField, _uuid),
+    (models.CharField | models.TextField, _string),
+)

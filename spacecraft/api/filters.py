@@ -2,6 +2,7 @@ from django_filters import rest_framework as filters
 
 from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight
 from spacedevs.api.filters import (
+    RANGE,
     IdFilter,
     LL2FilterSet,
     SearchFilter,
@@ -50,13 +51,9 @@ class DockingEventFilter(LL2FilterSet):
     space_station__id = IdFilter(field_name="docking_location__spacestation_id")
     flight_vehicle__id = IdFilter(field_name="flight_id")
     docking_location__id = IdFilter(field_name="docking_location_id")
-    docking__gt = filters.IsoDateTimeFilter(field_name="docking", lookup_expr="gt")
-    docking__gte = filters.IsoDateTimeFilter(field_name="docking", lookup_expr="gte")
-    docking__lt = filters.IsoDateTimeFilter(field_name="docking", lookup_expr="lt")
-    docking__lte = filters.IsoDateTimeFilter(field_name="docking", lookup_expr="lte")
     search = SearchFilter(fields=["docking_location__spacestation__name", "flight__spacecraft__name"])
     ordering = StableOrderingFilter(fields=("id", "docking", "departure"))
 
     class Meta:
         model = DockingEvent
-        fields = []
+        fields = {"docking": RANGE}

@@ -1,4 +1,11 @@
+"""The spacecraft flight, spacecraft, spacecraft configuration and docking event endpoints."""
+
 from spacecraft import selectors
+from spacecraft.api.detailed import (
+    DockingEventDetailedSerializer,
+    SpacecraftDetailedSerializer,
+    SpacecraftFlightDetailedSerializer,
+)
 from spacecraft.api.filters import (
     DockingEventFilter,
     SpacecraftConfigFilter,
@@ -6,16 +13,13 @@ from spacecraft.api.filters import (
     SpacecraftFlightFilter,
 )
 from spacecraft.api.serializers import (
-    DockingEventDetailedSerializer,
-    DockingEventSummarySerializer,
-    SpacecraftConfigListSerializer,
+    DockingEventSerializer,
+    SpacecraftConfigDetailedSerializer,
     SpacecraftConfigSerializer,
-    SpacecraftDetailedSerializer,
     SpacecraftFlightSerializer,
-    SpacecraftFlightSummarySerializer,
-    SpacecraftSummarySerializer,
+    SpacecraftSerializer,
 )
-from spacedevs.api.views import LL2ViewSet
+from spacedevs.api.views import LL2ViewSet, Mode
 
 
 class SpacecraftFlightViewSet(LL2ViewSet):
@@ -34,14 +38,11 @@ class SpacecraftFlightViewSet(LL2ViewSet):
     Example - /2.2.0/spacecraft/flight/?spacecraft=37
     """
 
+    modes = {
+        "normal": Mode(selectors.flights, SpacecraftFlightSerializer),
+        "detailed": Mode(selectors.flights_detailed, SpacecraftFlightDetailedSerializer),
+    }
     filterset_class = SpacecraftFlightFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        return selectors.flights(detailed=self.detailed)
-
-    def get_serializer_class(self):
-        return SpacecraftFlightSerializer if self.detailed else SpacecraftFlightSummarySerializer
 
 
 class SpacecraftViewSet(LL2ViewSet):
@@ -69,16 +70,11 @@ class SpacecraftViewSet(LL2ViewSet):
     Example - /2.2.0/spacecraft/?ordering=id
     """
 
+    modes = {
+        "normal": Mode(selectors.spacecraft, SpacecraftSerializer),
+        "detailed": Mode(selectors.spacecraft_detailed, SpacecraftDetailedSerializer),
+    }
     filterset_class = SpacecraftFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        if self.detailed:
-            return selectors.spacecraft_with_flights().order_by("id")
-        return selectors.spacecraft().order_by("id")
-
-    def get_serializer_class(self):
-        return SpacecraftDetailedSerializer if self.detailed else SpacecraftSummarySerializer
 
 
 class SpacecraftConfigViewSet(LL2ViewSet):
@@ -105,12 +101,11 @@ class SpacecraftConfigViewSet(LL2ViewSet):
     Example - /2.2.0/config/spacecraft/?ordering=name
     """
 
-    queryset = selectors.spacecraft_configs()
+    modes = {
+        "normal": Mode(selectors.spacecraft_configs, SpacecraftConfigSerializer),
+        "detailed": Mode(selectors.spacecraft_configs, SpacecraftConfigDetailedSerializer),
+    }
     filterset_class = SpacecraftConfigFilter
-    lookup_value_converter = "ll2id"
-
-    def get_serializer_class(self):
-        return SpacecraftConfigSerializer if self.detailed else SpacecraftConfigListSerializer
 
 
 class DockingEventViewSet(LL2ViewSet):
@@ -135,9 +130,8 @@ class DockingEventViewSet(LL2ViewSet):
     Example - /2.2.0/docking_event/?ordering=-docking
     """
 
-    queryset = selectors.docking_events()
+    modes = {
+        "normal": Mode(selectors.docking_events, DockingEventSerializer),
+        "detailed": Mode(selectors.docking_events, DockingEventDetailedSerializer),
+    }
     filterset_class = DockingEventFilter
-    lookup_value_converter = "ll2id"
-
-    def get_serializer_class(self):
-        return DockingEventDetailedSerializer if self.detailed else DockingEventSummarySerializer

@@ -58,3 +58,25 @@ class NameField(serializers.ReadOnlyField):
 
     def to_representation(self, value):
         return value
+
+
+class FirstItemField(serializers.Field):
+    """The first item of a prefetched list in the shape of `serializer`, or null for an empty list.
+
+    For a one-of-many that LL2 serves as one object (a port's `docked` flight, a launch's
+    `spacecraft_stage`): the queryset fetches the list in order (`Prefetch(..., to_attr=...)`), this
+    field reads its head. The nested serializer is declared once, so its fields are built once per
+    serializer tree, not once per object.
+    """
+
+    def __init__(self, serializer, **kwargs):
+        self.serializer = serializer
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.serializer.bind(field_name="", parent=self)
+
+    def to_representation(self, items):
+        return self.serializer.to_representation(items[0]) if items else None

@@ -5,7 +5,10 @@ parameter for any value its filters refuse. Parameters no filterset declares are
 ignores them (clients add cache-busters).
 """
 
+from typing import ClassVar
+
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
@@ -35,12 +38,6 @@ def mode_filter(*modes):
     """LL2's `mode`: it picks the shape of a list (the viewset reads it), not its rows. Declaring it
     in the filterset makes a value outside `modes` a 400 like any other bad value."""
     return filters.ChoiceFilter(choices=[(mode, mode) for mode in modes], method=_keep_rows)
-
-
-class LL2FilterSet(filters.FilterSet):
-    """The base of every filterset: `mode=normal|detailed` (redeclare `mode` for other modes)."""
-
-    mode = mode_filter("normal", "detailed")
 
 
 class IdFilter(filters.NumberFilter):
@@ -141,3 +138,38 @@ class RepeatedIdFilter(filters.Filter):
         kwargs.setdefault("lookup_expr", "in")
         kwargs.setdefault("distinct", True)
         super().__init__(*args, **kwargs)
+
+
+# LL2's comparisons of a value: `name` (exact), `name__gt`, `name__gte`, `name__lt` and `name__lte`;
+# `RANGE` without the exact match (datetimes).
+COMPARISONS = ("exact", "gt", "gte", "lt", "lte")
+RANGE = ("gt", "gte", "lt", "lte")
+
+
+class LL2FilterSet(filters.FilterSet):
+    """The base of every filterset: `mode=normal|detailed` (redeclare `mode` for other modes).
+
+    The filters `Meta.fields` generates for integers (ids, stored counters) and booleans refuse a bad
+    value (400), where django-filter's defaults round `1.5` or read `maybe` as no filter. Values that are
+    annotations, not columns, which `Meta.fields` cannot name, are declared in `comparisons`,
+    `{name: filter class}`: each gets LL2's five `COMPARISONS`.
+    """
+
+    FILTER_DEFAULTS: ClassVar[dict] = {
+        **filters.FilterSet.FILTER_DEFAULTS,
+        models.AutoField: {"filter_class": IdFilter},
+        models.IntegerField: {"filter_class": IdFilter},
+        models.BooleanField: {"filter_class": StrictBooleanFilter},
+    }
+    comparisons: ClassVar[dict[str, type[filters.Filter]]] = {}
+
+    mode = mode_filter("normal", "detailed")
+
+    @classmethod
+    def get_filters(cls):
+        declared = super().get_filters()
+        for name, filter_class in cls.comparisons.items():
+            for lookup in COMPARISONS:
+                parameter = name if lookup == "exact" else f"{name}__{lookup}"
+                declared[parameter] = filter_class(field_name=name, lookup_expr=lookup)
+        return declared

@@ -1,31 +1,58 @@
 """What every read-only LL2 viewset shares, and LL2's `api-throttle/`."""
 
-from rest_framework import viewsets
+from collections.abc import Callable
+from typing import ClassVar, NamedTuple
+
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from spacedevs.api.throttling import ApiRateThrottle
 
 
-class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
-    """A read-only viewset whose list shape follows `?mode=` (validated by its `LL2FilterSet`).
+class Mode(NamedTuple):
+    """One shape of an endpoint: the selector that fetches everything the serializer reads, and the
+    serializer."""
 
-    `mode` is "detailed" for a detail request, else the list's `?mode=` or `default_mode`; `detailed`
-    says whether it is "detailed". `get_queryset` and `get_serializer_class` of a subclass read them
-    to pick their shape.
+    selector: Callable[[], QuerySet]
+    serializer: type[serializers.BaseSerializer]
+
+
+class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only viewset whose shape follows LL2's `?mode=`.
+
+    A subclass declares its shapes, `modes = {"normal": Mode(selector, serializer), ...}`, its
+    `filterset_class`, and LL2's description as its docstring (the browsable API shows it). The mode is
+    read once, here, before a queryset or a serializer is chosen: a detail serves `detail_mode` (the
+    default mode where the endpoint has no such shape); a list serves the `?mode=` it asks for among
+    `list_modes` (every mode unless a subclass narrows them). Ids in paths are LL2's integer ids
+    (`ll2id`, see `spacedevs.api.routers`) unless a subclass names another converter.
     """
 
-    default_mode = "normal"
+    modes: ClassVar[dict[str, Mode]]
+    default_mode: ClassVar[str] = "normal"
+    detail_mode: ClassVar[str] = "detailed"
+    list_modes: ClassVar[tuple[str, ...] | None] = None
+    lookup_value_converter = "ll2id"
 
-    @property
-    def mode(self):
+    @classmethod
+    def get_list_modes(cls) -> tuple[str, ...]:
+        return tuple(cls.modes) if cls.list_modes is None else cls.list_modes
+
+    @cached_property
+    def mode(self) -> str:
         if self.action == "retrieve":
-            return "detailed"
-        return self.request.query_params.get("mode") or self.default_mode
+            return self.detail_mode if self.detail_mode in self.modes else self.default_mode
+        requested = self.request.query_params.get("mode")
+        return requested if requested in self.get_list_modes() else self.default_mode
 
-    @property
-    def detailed(self):
-        return self.mode == "detailed"
+    def get_queryset(self):
+        return self.modes[self.mode].selector()
+
+    def get_serializer_class(self):
+        return self.modes[self.mode].serializer
 
 
 class ApiThrottleView(APIView):

@@ -1,6 +1,7 @@
 from django_filters import rest_framework as filters
 
 from spacedevs.api.filters import (
+    RANGE,
     IdFilter,
     LL2FilterSet,
     RepeatedIdFilter,
@@ -34,17 +35,9 @@ class ExpeditionFilter(LL2FilterSet):
     crew__astronaut = IdFilter(field_name="crew__astronaut", distinct=True)
     crew__astronaut__agency = IdFilter(field_name="crew__astronaut__agency", distinct=True)
     space_station = IdFilter(field_name="spacestation_id")
-    start__gt = filters.IsoDateTimeFilter(field_name="start", lookup_expr="gt")
-    start__gte = filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
-    start__lt = filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
-    start__lte = filters.IsoDateTimeFilter(field_name="start", lookup_expr="lte")
-    end__gt = filters.IsoDateTimeFilter(field_name="end", lookup_expr="gt")
-    end__gte = filters.IsoDateTimeFilter(field_name="end", lookup_expr="gte")
-    end__lt = filters.IsoDateTimeFilter(field_name="end", lookup_expr="lt")
-    end__lte = filters.IsoDateTimeFilter(field_name="end", lookup_expr="lte")
     search = SearchFilter(fields=["name", "crew__astronaut__name"])
     ordering = StableOrderingFilter(fields=("id", "start", "end"))
 
     class Meta:
         model = Expedition
-        fields = []
+        fields = {"start": RANGE, "end": RANGE}

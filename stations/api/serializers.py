@@ -1,6 +1,8 @@
+"""The station shapes other payloads embed, and the station endpoints' normal shapes."""
+
 from rest_framework import serializers
 
-from agencies.api.serializers import AgencyListSerializer
+from agencies.api.serializers import AgencyForStationSerializer
 from launches.api.serializers import MissionPatchSerializer
 from spacedevs.api.fields import LinkField, NameField
 from stations.models import DockingLocation, Expedition, SpaceStation, SpaceStationStatus, SpaceStationType
@@ -28,7 +30,7 @@ class SpaceStationMiniSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "name"]
 
 
-class SpaceStationSummarySerializer(serializers.ModelSerializer):
+class SpaceStationForFlightSerializer(serializers.ModelSerializer):
     """A station as a docking event embeds it (LL2's `SpaceStationSerializerForCommon`)."""
 
     url = LinkField("spacestation-detail")
@@ -62,19 +64,6 @@ class SpaceStationForExpeditionSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "name", "status", "orbit", "image_url"]
 
 
-class SpaceStationDetailedForExpeditionSerializer(serializers.ModelSerializer):
-    """The station of an expedition's detail (LL2's `SpaceStationDetailedSerializerForExpedition`)."""
-
-    url = LinkField("spacestation-detail")
-    status = SpaceStationStatusSerializer()
-    orbit = NameField()
-    owners = AgencyListSerializer(many=True)
-
-    class Meta:
-        model = SpaceStation
-        fields = ["id", "url", "name", "status", "founded", "description", "orbit", "image_url", "owners"]
-
-
 class DockingLocationSerializer(serializers.ModelSerializer):
     spacestation = SpaceStationMiniSerializer()
 
@@ -103,7 +92,7 @@ class SpaceStationSerializer(serializers.ModelSerializer):
     status = SpaceStationStatusSerializer()
     type = SpaceStationTypeSerializer()
     orbit = NameField()
-    owners = AgencyListSerializer(many=True)
+    owners = AgencyForStationSerializer(many=True)
     active_expedition = ExpeditionMiniSerializer(source="active_expeditions", many=True)
 
     class Meta:

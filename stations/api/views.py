@@ -1,7 +1,8 @@
-from spacecraft import selectors as spacecraft_selectors
-from spacecraft.api.serializers import ExpeditionDetailedSerializer, SpaceStationDetailedSerializer
-from spacedevs.api.views import LL2ViewSet
+"""The space station and expedition endpoints."""
+
+from spacedevs.api.views import LL2ViewSet, Mode
 from stations import selectors
+from stations.api.detailed import ExpeditionDetailedSerializer, SpaceStationDetailedSerializer
 from stations.api.filters import ExpeditionFilter, SpaceStationFilter
 from stations.api.serializers import ExpeditionSerializer, SpaceStationSerializer
 
@@ -31,16 +32,11 @@ class SpaceStationViewSet(LL2ViewSet):
     Example - /2.2.0/spacestation/?ordering=id
     """
 
+    modes = {
+        "normal": Mode(selectors.spacestations, SpaceStationSerializer),
+        "detailed": Mode(selectors.spacestations_detailed, SpaceStationDetailedSerializer),
+    }
     filterset_class = SpaceStationFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        if self.detailed:
-            return spacecraft_selectors.spacestations_detailed()
-        return selectors.spacestations()
-
-    def get_serializer_class(self):
-        return SpaceStationDetailedSerializer if self.detailed else SpaceStationSerializer
 
 
 class ExpeditionViewSet(LL2ViewSet):
@@ -70,13 +66,8 @@ class ExpeditionViewSet(LL2ViewSet):
     Example - /2.2.0/expedition/?ordering=-start
     """
 
+    modes = {
+        "normal": Mode(selectors.expeditions, ExpeditionSerializer),
+        "detailed": Mode(selectors.expeditions_detailed, ExpeditionDetailedSerializer),
+    }
     filterset_class = ExpeditionFilter
-    lookup_value_converter = "ll2id"
-
-    def get_queryset(self):
-        if self.detailed:
-            return spacecraft_selectors.expeditions_detailed()
-        return selectors.expeditions()
-
-    def get_serializer_class(self):
-        return ExpeditionDetailedSerializer if self.detailed else ExpeditionSerializer

@@ -5,9 +5,9 @@ from django.urls import resolve
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from agencies.api.serializers import AgencyDetailedCommonSerializer
+from agencies.api.serializers import AgencyForLaunchSerializer
 from agencies.models import Agency
-from agencies.selectors import AGENCY_DETAILED_COMMON_RELATED
+from agencies.querysets import MINI_RELATED
 from tests.factories import AgencyFactory
 from tests.helpers import errors
 
@@ -48,8 +48,8 @@ COMMON_KEYS = [
 def serialize(agency_id):
     request = Request(APIRequestFactory().get("/2.2.0/agencies/"))
     request.resolver_match = resolve("/2.2.0/agencies/")
-    agency = Agency.objects.select_related(*AGENCY_DETAILED_COMMON_RELATED).get(pk=agency_id)
-    return AgencyDetailedCommonSerializer(agency, context={"request": request}).data
+    agency = Agency.objects.select_related(*MINI_RELATED).get(pk=agency_id)
+    return AgencyForLaunchSerializer(agency, context={"request": request}).data
 
 
 def test_key_order():
