@@ -1,3 +1,5 @@
+"""The agencies app."""
+
 from django.apps import AppConfig
 
 

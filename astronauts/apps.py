@@ -1,3 +1,5 @@
+"""The astronauts app."""
+
 from django.apps import AppConfig
 
 

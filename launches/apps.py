@@ -1,3 +1,5 @@
+"""The launches app."""
+
 from django.apps import AppConfig
 
 

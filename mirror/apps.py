@@ -1,3 +1,5 @@
+"""The mirror app."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""The spacecraft app."""
+
 from django.apps import AppConfig
 
 

@@ -1,3 +1,5 @@
+"""The stations app."""
+
 from django.apps import AppConfig
 
 

@@ -148,3 +148,20 @@ def test_serializers_are_named_for_their_model_and_role():
         ):
             misnamed.append(name)
     assert misnamed == []
+
+
+def project_modules():
+    for path in sorted(ROOT.glob("*/**/*.py")):
+        relative = path.relative_to(ROOT)
+        if relative.parts[0] in (*PROJECT_PACKAGES, "tests") and "migrations" not in relative.parts:
+            yield relative
+
+
+def test_every_module_opens_with_a_one_line_docstring():
+    undocumented = []
+    for relative in project_modules():
+        tree = ast.parse((ROOT / relative).read_text())
+        docstring = ast.get_docstring(tree, clean=False)
+        if tree.body and (docstring is None or not docstring.split("\n")[0].strip()):
+            undocumented.append(str(relative))
+    assert undocumented == []

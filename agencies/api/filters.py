@@ -1,3 +1,5 @@
+"""The agency endpoint's filters, with the names LL2 gives them."""
+
 from django.core.validators import RegexValidator
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Replace

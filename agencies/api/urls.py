@@ -1,3 +1,5 @@
+"""The agency endpoint's route."""
+
 from agencies.api import views
 from spacedevs.api.routers import VersionedRouter
 

@@ -1,3 +1,5 @@
+"""The astronaut endpoint's filters, with the names LL2 gives them."""
+
 from django_filters import rest_framework as filters
 
 from astronauts.models import Astronaut
@@ -9,7 +11,6 @@ from spacedevs.api.filters import (
     SearchFilter,
     StableOrderingFilter,
     StrictBooleanFilter,
-    mode_filter,
 )
 
 
@@ -21,7 +22,6 @@ class AstronautFilter(LL2FilterSet):
     """LL2's astronaut filters. `age`, `flights_count`, `landings_count`, `has_flown` and `in_space`
     filter on what `Astronaut.objects.with_stats()` derives (see there)."""
 
-    mode = mode_filter("list", "normal", "detailed")
     name = filters.CharFilter()
     # LL2's `status` and `type__id` are ids; `status_ids` a comma-separated list of them.
     status = IdFilter(field_name="status_id")

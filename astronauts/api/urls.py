@@ -1,3 +1,5 @@
+"""The astronaut endpoint's route."""
+
 from astronauts.api import views
 from spacedevs.api.routers import VersionedRouter
 

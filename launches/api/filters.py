@@ -16,7 +16,6 @@ from spacedevs.api.filters import (
     SearchFilter,
     StableOrderingFilter,
     StrictBooleanFilter,
-    mode_filter,
 )
 
 
@@ -46,8 +45,6 @@ class LauncherConfigFilter(LL2FilterSet):
 
 
 class PadFilter(LL2FilterSet):
-    # LL2's pads have no `mode`: the parameter is ignored, like any other unknown one.
-    mode = None
     # An agency's id: no such agency gives an empty page, not a 400.
     agency_id = IdFilter()
     # ISO 3166-1 alpha-3 codes, one or a comma-separated list (`?country_code=USA,KAZ`).
@@ -70,8 +67,6 @@ class PadFilter(LL2FilterSet):
 
 
 class LocationFilter(LL2FilterSet):
-    # LL2's locations have no `mode` (a detail has its pads, a list has none): the parameter is ignored.
-    mode = None
     # ISO 3166-1 alpha-3 codes, one or a comma-separated list (`?country_code=USA,KAZ`).
     country_code = CharListFilter()
     search = SearchFilter(fields=["name", "country_code"])
@@ -89,8 +84,6 @@ class LocationFilter(LL2FilterSet):
 
 
 class ProgramFilter(LL2FilterSet):
-    # LL2's programmes have no `mode`: the parameter is ignored, like any other unknown one.
-    mode = None
     search = SearchFilter(fields=["name"])
     ordering = StableOrderingFilter(fields=("id", "name"))
 
@@ -107,7 +100,6 @@ class LaunchCommonFilter(LL2FilterSet):
     """The filters of the three launch lists: those LL2's schema lists for `launch/`, `launch/upcoming/`
     and `launch/previous/` alike, and those their descriptions name."""
 
-    mode = mode_filter("list", "normal", "detailed")
     # LL2's `id(s)`: one launch id or a comma-separated list.
     id = UUIDListFilter()
     status = IdFilter(field_name="status_id")

@@ -1,3 +1,5 @@
+"""The routes of the launch, booster, configuration, pad, location and programme endpoints."""
+
 from launches.api import views
 from spacedevs.api.routers import VersionedRouter
 

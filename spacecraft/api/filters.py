@@ -1,3 +1,5 @@
+"""The filters of the spacecraft flight, spacecraft, configuration and docking event endpoints."""
+
 from django_filters import rest_framework as filters
 
 from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight

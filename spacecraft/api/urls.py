@@ -1,3 +1,5 @@
+"""The routes of the spacecraft flight, spacecraft, configuration and docking event endpoints."""
+
 from spacecraft.api import views
 from spacedevs.api.routers import VersionedRouter
 

@@ -2,7 +2,7 @@
 
 Every filterset of the API derives from `LL2FilterSet`; `StrictFilterBackend` answers 400 naming the
 parameter for any value its filters refuse. Parameters no filterset declares are ignored, as LL2
-ignores them (clients add cache-busters).
+ignores them (clients add cache-busters), and so is a `mode` the endpoint does not have.
 """
 
 from typing import ClassVar
@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
+from django_filters.fields import ChoiceField
 from django_filters.widgets import BooleanWidget
 
 from spacedevs.api.exceptions import BadQueryParameter
@@ -30,14 +31,22 @@ class StrictFilterBackend(filters.DjangoFilterBackend):
         return filterset.qs
 
 
-def _keep_rows(queryset, name, value):
-    return queryset
+class _AnyChoiceField(ChoiceField):
+    """A choice field that offers its choices and refuses nothing."""
+
+    def valid_value(self, value):
+        return True
 
 
-def mode_filter(*modes):
-    """LL2's `mode`: it picks the shape of a list (the viewset reads it), not its rows. Declaring it
-    in the filterset makes a value outside `modes` a 400 like any other bad value."""
-    return filters.ChoiceFilter(choices=[(mode, mode) for mode in modes], method=_keep_rows)
+class ModeFilter(filters.ChoiceFilter):
+    """LL2's `mode`: it picks the shape of a list, not its rows, and `LL2ViewSet` reads it. Declared as a
+    filter so that the browsable API's Filters form offers the endpoint's modes; a value outside them is
+    the default mode, as LL2 serves it, never a 400."""
+
+    field_class = _AnyChoiceField
+
+    def filter(self, qs, value):
+        return qs
 
 
 class IdFilter(filters.NumberFilter):
@@ -80,14 +89,20 @@ class SearchFilter(filters.CharFilter):
 
 
 class StableOrderingFilter(filters.OrderingFilter):
-    """django-filter's `OrderingFilter` (an unknown field is a 400) that ends every ordering with the
-    primary key, so that rows tied on the chosen fields (`?ordering=featured`) keep one order across
-    pages."""
+    """LL2's `ordering`: the fields it names that the endpoint orders by, each maybe with `-`, then the
+    primary key, so that rows tied on them (`?ordering=featured`) keep one order across pages.
+
+    An unknown field is dropped, as DRF's `OrderingFilter` (LL2's) drops it; with none left, the
+    endpoint's own order stands.
+    """
+
+    field_class = _AnyChoiceField
 
     def filter(self, qs, value):
-        if value in EMPTY_VALUES:
+        known = [param for param in value or () if param.removeprefix("-") in self.param_map]
+        if not known:
             return qs
-        ordered = super().filter(qs, value)
+        ordered = super().filter(qs, known)
         return ordered.order_by(*ordered.query.order_by, "pk")
 
 
@@ -147,7 +162,7 @@ RANGE = ("gt", "gte", "lt", "lte")
 
 
 class LL2FilterSet(filters.FilterSet):
-    """The base of every filterset: `mode=normal|detailed` (redeclare `mode` for other modes).
+    """The base of every filterset: `mode`, with the modes of the view that uses it.
 
     The filters `Meta.fields` generates for integers (ids, stored counters) and booleans refuse a bad
     value (400), where django-filter's defaults round `1.5` or read `maybe` as no filter. Values that are
@@ -163,7 +178,18 @@ class LL2FilterSet(filters.FilterSet):
     }
     comparisons: ClassVar[dict[str, type[filters.Filter]]] = {}
 
-    mode = mode_filter("normal", "detailed")
+    mode = ModeFilter(choices=[("normal", "normal"), ("detailed", "detailed")])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The modes are the view's (see `LL2ViewSet`); a list of one shape has no `mode` to offer.
+        view = getattr(self.request, "parser_context", {}).get("view")
+        if view is not None and hasattr(view, "get_list_modes"):
+            modes = view.get_list_modes()
+            if len(modes) > 1:
+                self.filters["mode"].extra["choices"] = [(mode, mode) for mode in modes]
+            else:
+                del self.filters["mode"]
 
     @classmethod
     def get_filters(cls):

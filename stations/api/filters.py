@@ -1,3 +1,5 @@
+"""The space station and expedition endpoints' filters, with the names LL2 gives them."""
+
 from django_filters import rest_framework as filters
 
 from spacedevs.api.filters import (

@@ -1,3 +1,5 @@
+"""The space station and expedition endpoints' routes."""
+
 from spacedevs.api.routers import VersionedRouter
 from stations.api import views
 

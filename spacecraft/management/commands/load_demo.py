@@ -1,3 +1,5 @@
+"""`manage.py load_demo`: the demo data, into an empty database only."""
+
 from django.core.management import BaseCommand, call_command
 
 from spacecraft.models import SpacecraftFlight
