@@ -115,7 +115,7 @@ class _ExportRequest(WSGIRequest):
     """A request for the base URL's host, which need not be one this instance answers to:
     `ALLOWED_HOSTS` guards the requests it receives, not the links it writes for another host."""
 
-    def get_host(self):
+    def get_host(self) -> str:
         return self.META["HTTP_HOST"]
 
 

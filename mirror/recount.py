@@ -135,7 +135,7 @@ class _Family:
     stamp: str | None = None
 
     @property
-    def model(self):
+    def model(self) -> type[models.Model]:
         return self.rows.model
 
 

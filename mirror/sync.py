@@ -46,6 +46,7 @@ import urllib.error
 import urllib.request
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db import transaction
@@ -81,7 +82,7 @@ class Response:
     body: bytes
 
 
-def fetch_url(url, *, headers):
+def fetch_url(url, *, headers) -> Response:
     """GET `url` with urllib: any HTTP answer is a `Response`, a network failure a `SyncError`."""
     request = urllib.request.Request(url, headers=headers)
     try:
@@ -114,10 +115,10 @@ class Budget:
         self.last = None
 
     @property
-    def interval(self):
+    def interval(self) -> float:
         return self.period / self.limit
 
-    def delay(self):
+    def delay(self) -> float:
         """Seconds to wait before the next call keeps within the budget."""
         now = self.clock()
         while self.calls and self.calls[0] <= now - self.period:
@@ -130,13 +131,13 @@ class Budget:
             due = max(due, self.last + self.interval)
         return max(due - now, 0)
 
-    def spend(self):
+    def spend(self) -> None:
         """Count a call made now."""
         self.last = self.clock()
         self.calls.append(self.last)
 
 
-def api_root_of(base_url):
+def api_root_of(base_url) -> str:
     """The API root, `<scheme>://<host>[/<path>]/2.2.0/`, of a server root or an API root."""
     parts = urlsplit(base_url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -162,12 +163,12 @@ class Upstream:
         self.budget = None
         self.calls = 0
 
-    def url(self, path, **parameters):
+    def url(self, path, **parameters) -> str:
         """The URL of `path` under the API root, with `parameters` (LL2's lists and times readable: their
         commas and colons left as they are)."""
         return f"{self.api_root}{path}?{urlencode(parameters, safe=',:')}"
 
-    def link(self, url):
+    def link(self, url) -> str:
         """A link the upstream wrote, moved onto its API root and without `format`.
 
         The upstream may write another host in its links (behind a proxy), or `?format=api`; and the token
@@ -188,7 +189,7 @@ class Upstream:
         )
         return f"{self.api_root}{path}" + (f"?{query}" if query else "")
 
-    def open(self):
+    def open(self) -> datetime.datetime:
         """Read the budget from `api-throttle/` (uncounted) and return the upstream's time."""
         url = f"{self.api_root}api-throttle/"
         response = self.fetch(url, headers=self.headers)
@@ -205,7 +206,7 @@ class Upstream:
         self.budget = Budget(**terms, clock=self.clock)
         return _date(response) or timezone.now()
 
-    def get(self, url):
+    def get(self, url) -> dict[str, Any]:
         """The JSON object at `url`, fetched within the budget; a 429 is waited out, then the call made
         again."""
         for _attempt in range(MAX_THROTTLED_ATTEMPTS):
@@ -231,7 +232,7 @@ class Upstream:
             raise SyncError(f"GET {url}: the answer is not a JSON object")
         return payload
 
-    def next_page(self, page):
+    def next_page(self, page) -> str:
         return self.link(page["next"]) if page.get("next") else ""
 
 
@@ -309,14 +310,14 @@ class SyncReport:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
 
-    def add(self, summary):
+    def add(self, summary) -> None:
         self.pages += 1
         self.created.update(summary.created)
         self.updated.update(summary.updated)
         self.unchanged.update(summary.unchanged)
 
     @property
-    def summary(self):
+    def summary(self) -> ImportSummary:
         return ImportSummary(created=self.created, updated=self.updated, unchanged=self.unchanged)
 
     def __str__(self):
@@ -333,7 +334,7 @@ def sync(
     clock=time.monotonic,
     sleep=time.sleep,
     log=None,
-):
+) -> SyncReport:
     """Bring this database up to date with the upstream at `base_url` (a server root, or its `/2.2.0/`).
 
     A run in progress with that upstream (interrupted) is resumed, unless `full`, which starts a full

@@ -1,9 +1,11 @@
 """A relation along a lookup path, that Django prefetches like any other."""
 
+from collections.abc import Callable
 from operator import attrgetter
+from typing import Any
 
 from django.apps import apps
-from django.db.models import F
+from django.db.models import F, Model, QuerySet
 
 
 class PathRelation:
@@ -34,7 +36,9 @@ class PathRelation:
     def is_cached(self, instance) -> bool:
         return False
 
-    def get_prefetch_querysets(self, instances, querysets=None):
+    def get_prefetch_querysets(
+        self, instances, querysets=None
+    ) -> tuple[QuerySet, Callable[[Model], Any], Callable[[Model], Any], bool, str, bool]:
         queryset = querysets[0] if querysets else apps.get_model(self.model)._default_manager.all()
         # One row per (row, instance it reaches): the instance's key is a column of the row.
         rows = (

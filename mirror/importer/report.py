@@ -52,7 +52,7 @@ class ImportSummary:
         self.notes = list(notes)
 
     @property
-    def changed(self):
+    def changed(self) -> bool:
         """Whether the import created or updated anything."""
         return any(self.created.values()) or any(self.updated.values())
 

@@ -57,7 +57,7 @@ KINDS = {
 }
 
 
-def import_documents(documents, *, progress=None):
+def import_documents(documents, *, progress=None) -> ImportSummary:
     """Import LL2 JSON documents in one transaction: all or nothing.
 
     documents: an iterable of (source_name: str, payload), the payload parsed JSON: one LL2 object, a

@@ -7,6 +7,11 @@ object does not carry leaves the stored field alone, a key we do not store (a ne
 we derive such as an astronaut's `age`, a link) is ignored.
 """
 
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Model
+
 from agencies.models import Agency, AgencyType
 from astronauts.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
 from launches.models import (
@@ -32,7 +37,7 @@ from launches.models import (
     Update,
     VidURL,
 )
-from mirror.importer.store import FAILED, UPDATED, kind
+from mirror.importer.store import FAILED, UPDATED, _Failed, kind
 from mirror.importer.values import BadValue, field_value, shown
 from spacecraft.models import (
     DockingEvent,
@@ -45,7 +50,7 @@ from spacecraft.models import (
 from stations.models import DockingLocation, Expedition, SpaceStation, SpaceStationStatus, SpaceStationType
 
 
-def json_type(raw):
+def json_type(raw) -> str:
     """How a problem names the JSON type of a value."""
     if isinstance(raw, dict):
         return "an object"
@@ -98,14 +103,14 @@ class Obj:
         except BadValue as error:
             self.fail(f"{self.path}.{field.name}", str(error))
 
-    def fail(self, path, message):
+    def fail(self, path, message) -> None:
         self.store.problem(path, message)
         self.failed = True
 
-    def at(self, key):
+    def at(self, key) -> str:
         return f"{self.path}.{key}"
 
-    def one(self, key, read, *, field=None, **context):
+    def one(self, key, read, *, field=None, **context) -> Model | None:
         """The related object under `key` (an object, or null), read with `read`, into `field`."""
         if key not in self.data:
             return None
@@ -125,7 +130,7 @@ class Obj:
         self.fields[name] = target
         return target
 
-    def many(self, key, read, *, field=None, **context):
+    def many(self, key, read, *, field=None, **context) -> None:
         """The related objects listed under `key`, read with `read`: the whole set of `field`."""
         if key not in self.data:
             return
@@ -135,7 +140,7 @@ class Obj:
         else:
             self.m2m[field or key] = targets
 
-    def by_name(self, key, model, *, field=None, blank_is_none=False, off_ll2_ids=False):
+    def by_name(self, key, model, *, field=None, blank_is_none=False, off_ll2_ids=False) -> None:
         """The lookup object that LL2 serves as its name under `key` (see `Store.named`)."""
         if key not in self.data:
             return
@@ -150,11 +155,11 @@ class Obj:
             current = None if stored is None else getattr(stored, self.model._meta.get_field(name).attname)
             self.fields[name] = self.store.named(model, raw, current=current, off_ll2_ids=off_ll2_ids)
 
-    def set(self, field, value):
+    def set(self, field, value) -> None:
         """A field the object's place in the payload gives (a flight listed by its spacecraft)."""
         self.fields[field] = value
 
-    def save(self):
+    def save(self) -> Model | _Failed:
         if self.failed or self.pk is None:
             return FAILED
         return self.store.upsert(self.model, self.pk, self.fields, self.m2m, path=self.path, keys=self.keys)
@@ -166,25 +171,25 @@ class Reader:
     def __init__(self, store):
         self.store = store
 
-    def nested(self, read, raw, path, **context):
+    def nested(self, read, raw, path, **context) -> Model | _Failed:
         if not isinstance(raw, dict):
             return self.store.problem(path, f"expected an object, got {json_type(raw)}")
         return read(raw, path, **context)
 
-    def many(self, read, raw, path, **context):
+    def many(self, read, raw, path, **context) -> list[Model] | _Failed:
         """The objects of the list `raw`, each read with `read`; FAILED if any (or the list) failed."""
         if not isinstance(raw, list):
             return self.store.problem(path, f"expected a list, got {json_type(raw)}")
         targets = [self.nested(read, item, f"{path}[{index}]", **context) for index, item in enumerate(raw)]
         return FAILED if any(target is FAILED for target in targets) else targets
 
-    def plain(self, model):
+    def plain(self, model) -> Callable[[dict[str, Any], str], Model | _Failed]:
         """The reader of a lookup object with no relations (a status, an orbit...)."""
         return lambda data, path: Obj(self, model, data, path).save()
 
     # -- agencies ------------------------------------------------------------------------------------
 
-    def agency(self, data, path):
+    def agency(self, data, path) -> Agency | _Failed:
         """An agency in any shape: mini (`{id, url, name, type}`), normal, detailed with its
         `launcher_list` (the configurations it manufactures) and `spacecraft_list` (its spacecraft
         configurations). Its `type` and `parent` are names."""
@@ -224,7 +229,7 @@ class Reader:
 
     # -- launches ------------------------------------------------------------------------------------
 
-    def launcher_config(self, data, path, *, manufacturer=None):
+    def launcher_config(self, data, path, *, manufacturer=None) -> LauncherConfig | _Failed:
         obj = Obj(self, LauncherConfig, data, path)
         obj.one("manufacturer", self.agency)
         if manufacturer is not None:
@@ -232,18 +237,18 @@ class Reader:
         obj.many("program", self.program)
         return obj.save()
 
-    def program(self, data, path):
+    def program(self, data, path) -> Program | _Failed:
         obj = Obj(self, Program, data, path)
         obj.many("agencies", self.agency)
         obj.many("mission_patches", self.mission_patch)
         return obj.save()
 
-    def mission_patch(self, data, path):
+    def mission_patch(self, data, path) -> MissionPatch | _Failed:
         obj = Obj(self, MissionPatch, data, path)
         obj.one("agency", self.agency)
         return obj.save()
 
-    def location(self, data, path):
+    def location(self, data, path) -> Location | _Failed:
         """A location; its detail (no `url`) lists its pads."""
         location = Obj(self, Location, data, path).save()
         if location is FAILED:
@@ -251,7 +256,7 @@ class Reader:
         pads = self.many(self.pad, data.get("pads", []), f"{path}.pads", location=location)
         return FAILED if pads is FAILED else location
 
-    def pad(self, data, path, *, location=None):
+    def pad(self, data, path, *, location=None) -> Pad | _Failed:
         obj = Obj(self, Pad, data, path)
         obj.one("location", self.location)
         if location is not None:
@@ -276,14 +281,14 @@ class Reader:
                 pad, "agency", path=path, target=Agency, lookup="pk", value=pk, description="agency_id"
             )
 
-    def mission(self, data, path):
+    def mission(self, data, path) -> Mission | _Failed:
         obj = Obj(self, Mission, data, path)
         # LL2 serves a mission without a type as "".
         obj.by_name("type", MissionType, blank_is_none=True)
         obj.one("orbit", self.orbit)
         return obj.save()
 
-    def orbit(self, data, path):
+    def orbit(self, data, path) -> Orbit | _Failed:
         """An orbit with its LL2 id (a mission's): it takes the place of an orbit of its name that a
         station's payload, which serves it by name, made before."""
         orbit = Obj(self, Orbit, data, path).save()
@@ -291,7 +296,7 @@ class Reader:
             self.store.adopt(orbit)
         return orbit
 
-    def rocket(self, data, path):
+    def rocket(self, data, path) -> Rocket | _Failed:
         """A launch's rocket: its configuration, and in a launch detail its boosters (`launcher_stage`).
         Its `spacecraft_stage` is the launch's flight, read by `launch`."""
         obj = Obj(self, Rocket, data, path)
@@ -304,7 +309,7 @@ class Reader:
         )
         return FAILED if stages is FAILED else rocket
 
-    def first_stage(self, data, path, *, rocket):
+    def first_stage(self, data, path, *, rocket) -> FirstStage | _Failed:
         obj = Obj(self, FirstStage, data, path)
         obj.set("rocket", rocket)
         obj.by_name("type", FirstStageType)
@@ -312,23 +317,23 @@ class Reader:
         obj.one("landing", self.landing)
         return obj.save()
 
-    def launcher(self, data, path):
+    def launcher(self, data, path) -> Launcher | _Failed:
         obj = Obj(self, Launcher, data, path)
         obj.one("launcher_config", self.launcher_config)
         return obj.save()
 
-    def landing(self, data, path):
+    def landing(self, data, path) -> Landing | _Failed:
         obj = Obj(self, Landing, data, path)
         obj.one("location", self.landing_location)
         obj.one("type", self.plain(LandingType))
         return obj.save()
 
-    def landing_location(self, data, path):
+    def landing_location(self, data, path) -> LandingLocation | _Failed:
         obj = Obj(self, LandingLocation, data, path)
         obj.one("location", self.location)
         return obj.save()
 
-    def launch(self, data, path):
+    def launch(self, data, path) -> Launch | _Failed:
         """A launch in any shape: `list` (its relations flattened to names, which are not read), normal,
         detailed (with updates, info and video links, boosters and spacecraft flight)."""
         obj = Obj(self, Launch, data, path)
@@ -356,7 +361,7 @@ class Reader:
             results.append(self.nested(self.flight, stage, obj.at("rocket.spacecraft_stage"), launch=launch))
         return FAILED if FAILED in results else launch
 
-    def update(self, data, path, *, launch):
+    def update(self, data, path, *, launch) -> Update | _Failed:
         obj = Obj(self, Update, data, path)
         obj.set("launch", launch)
         return obj.save()
@@ -402,7 +407,7 @@ class Reader:
 
     # -- stations --------------------------------------------------------------------------------------
 
-    def station(self, data, path):
+    def station(self, data, path) -> SpaceStation | _Failed:
         """A space station in any shape; its detail lists its ports (with what is docked there) and
         active expeditions. Its `orbit` is a name."""
         obj = Obj(self, SpaceStation, data, path)
@@ -425,7 +430,7 @@ class Reader:
             results.append(self.many(self.expedition, data.get(key, []), obj.at(key), station=station))
         return FAILED if FAILED in results else station
 
-    def docking_location(self, data, path, *, station=None):
+    def docking_location(self, data, path, *, station=None) -> DockingLocation | _Failed:
         """A port; in a station's detail, with the docking event docked there now (`docked`)."""
         obj = Obj(self, DockingLocation, data, path)
         obj.one("spacestation", self.station)
@@ -441,7 +446,7 @@ class Reader:
                 return FAILED
         return location
 
-    def expedition(self, data, path, *, station=None):
+    def expedition(self, data, path, *, station=None) -> Expedition | _Failed:
         obj = Obj(self, Expedition, data, path)
         obj.one("spacestation", self.station)
         if station is not None:
@@ -452,7 +457,7 @@ class Reader:
 
     # -- astronauts ------------------------------------------------------------------------------------
 
-    def astronaut(self, data, path):
+    def astronaut(self, data, path) -> Astronaut | _Failed:
         """An astronaut in any shape. The detail's `flights` (launches) and `landings` (flights) are
         read as such; which crew the astronaut was in comes from the flights' crews, which carry LL2's
         crew assignment ids."""
@@ -469,7 +474,7 @@ class Reader:
         ]
         return FAILED if FAILED in results else astronaut
 
-    def astronaut_flight(self, data, path):
+    def astronaut_flight(self, data, path) -> AstronautFlight | _Failed:
         obj = Obj(self, AstronautFlight, data, path)
         obj.one("role", self.plain(AstronautRole))
         obj.one("astronaut", self.astronaut)
@@ -477,7 +482,7 @@ class Reader:
 
     # -- spacecraft ------------------------------------------------------------------------------------
 
-    def spacecraft_config(self, data, path, *, agency=None):
+    def spacecraft_config(self, data, path, *, agency=None) -> SpacecraftConfig | _Failed:
         obj = Obj(self, SpacecraftConfig, data, path)
         obj.one("type", self.plain(SpacecraftConfigType))
         obj.one("agency", self.agency)
@@ -485,7 +490,7 @@ class Reader:
             obj.set("agency", agency)
         return obj.save()
 
-    def spacecraft(self, data, path):
+    def spacecraft(self, data, path) -> Spacecraft | _Failed:
         """A spacecraft; its detail lists its flights."""
         obj = Obj(self, Spacecraft, data, path)
         obj.one("status", self.plain(SpacecraftStatus))
@@ -496,7 +501,9 @@ class Reader:
         flights = self.many(self.flight, data.get("flights", []), obj.at("flights"), spacecraft=spacecraft)
         return FAILED if flights is FAILED else spacecraft
 
-    def flight(self, data, path, *, spacecraft=None, launch=None, launch_id=None):
+    def flight(
+        self, data, path, *, spacecraft=None, launch=None, launch_id=None
+    ) -> SpacecraftFlight | _Failed:
         """A spacecraft flight in any shape. `spacecraft` and `launch` are given where the flight is
         listed by them; `launch_id` (its JSON value and path), a 2.1.0 docking event's, names the launch
         of a flight that the event's `flight_vehicle` serves without it."""
@@ -536,7 +543,7 @@ class Reader:
             )
         return launch
 
-    def docking_event(self, data, path, *, flight=None, docking_location=None):
+    def docking_event(self, data, path, *, flight=None, docking_location=None) -> DockingEvent | _Failed:
         """A docking event in any shape: a flight's (with its `spacestation`), a list's or a detail's
         (with its `flight_vehicle`, and `launch_id`), a port's `docked`. LL2 2.1.0 serves its
         `docking_location` without its station: the port must be stored already, or come with one."""

@@ -3,7 +3,7 @@ problems met, kept per top-level object so that one can be undone and tried agai
 
 from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Min
+from django.db.models import Field, Min, Model
 
 from mirror.importer.report import ImportProblem
 
@@ -30,12 +30,12 @@ CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 _RANK = {UNCHANGED: 0, UPDATED: 1, CREATED: 2}
 
 
-def kind(model):
+def kind(model) -> str:
     """The name of a kind of object in summaries and problems: the model's verbose name."""
     return str(model._meta.verbose_name)
 
 
-def required_fields(model):
+def required_fields(model) -> list[Field]:
     """The fields a new row must be given: neither nullable, nor defaulted, nor allowed to be ""."""
     return [
         field
@@ -99,10 +99,10 @@ class Store:
 
     # -- one top-level object at a time ------------------------------------------------------------
 
-    def begin(self):
+    def begin(self) -> None:
         self._log = _Log()
 
-    def commit(self):
+    def commit(self) -> None:
         log = self._log
         for key, state in log.states.items():
             self._escalate(self._states, key, state)
@@ -119,7 +119,7 @@ class Store:
                 self._originals.setdefault(key, {}).setdefault(name, original)
         self._log = _Log()
 
-    def undo(self):
+    def undo(self) -> None:
         """Forget what the current object did: its savepoint was rolled back, so the cached instances
         may hold values the database no longer has."""
         self._log = _Log()
@@ -130,31 +130,31 @@ class Store:
 
     # -- problems ------------------------------------------------------------------------------------
 
-    def problem(self, path, message):
+    def problem(self, path, message) -> _Failed:
         problem = ImportProblem(source=self.source, path=path, message=message)
         self._log.problems.append((self.position, problem))
         return FAILED
 
-    def missing(self, path, message):
+    def missing(self, path, message) -> _Failed:
         """A new object lacks what it needs: try again at the end of the run, then it is a problem."""
         if self.deferring:
             raise Deferred(message)
         return self.problem(path, message)
 
     @property
-    def problems(self):
+    def problems(self) -> list[ImportProblem]:
         return [problem for _position, problem in sorted(self._problems, key=lambda entry: entry[0])]
 
     # -- reading and writing -------------------------------------------------------------------------
 
-    def get(self, model, pk):
+    def get(self, model, pk) -> Model | None:
         """The stored object of `model` with LL2 id `pk`, or None."""
         key = (model, pk)
         if key not in self._instances:
             self._instances[key] = model.objects.filter(pk=pk).first()
         return self._instances[key]
 
-    def upsert(self, model, pk, fields, m2m, *, path, keys=None):
+    def upsert(self, model, pk, fields, m2m, *, path, keys=None) -> Model | _Failed:
         """Create or update the object `pk` of `model` with `fields` (model field name: value, related
         instances for relations) and `m2m` (name: list of instances, the whole set). Only the fields
         given are written: what the payload does not carry stays as stored.
@@ -190,7 +190,7 @@ class Store:
         self.record(model, pk, UPDATED if changed else state)
         return instance
 
-    def update(self, instance, fields):
+    def update(self, instance, fields) -> None:
         """Write `fields` of a stored `instance` where they differ; record what that did."""
         changed = self._write(instance, fields)
         self.record(type(instance), instance.pk, UPDATED if changed else UNCHANGED)
@@ -205,13 +205,13 @@ class Store:
             instance.save(update_fields=changed)
         return bool(changed)
 
-    def changed(self, instance, name, original, *, reader):
+    def changed(self, instance, name, original, *, reader) -> None:
         """Note what `instance`'s `name` held before this run changed it; `reader(instance, name)` reads
         it again at the end of the run."""
         originals = self._log.originals.setdefault((type(instance), instance.pk), {})
         originals.setdefault(name, (original, reader))
 
-    def named(self, model, name, *, current=None, off_ll2_ids=False):
+    def named(self, model, name, *, current=None, off_ll2_ids=False) -> Model:
         """The object of a lookup that LL2 serves by its name (an agency's `type`, a station's `orbit`).
 
         The object the relation holds now (`current`, its id) is kept if it has that name, so that an
@@ -251,7 +251,7 @@ class Store:
         self.record(model, instance.pk, CREATED)
         return instance
 
-    def adopt(self, instance):
+    def adopt(self, instance) -> None:
         """`instance` came with its LL2 id (an orbit, as a mission serves it): the objects of its name
         created from the name alone (negative ids, see `named`) are replaced by it, in every relation
         that holds them, and deleted."""
@@ -272,7 +272,7 @@ class Store:
                 states.pop((model, placeholder), None)
         self._adopted.add((model, instance.pk, instance.name))
 
-    def record(self, model, pk, state):
+    def record(self, model, pk, state) -> None:
         self._escalate(self._log.states, (model, pk), state)
 
     @staticmethod
@@ -282,7 +282,7 @@ class Store:
 
     # -- references resolved at the end --------------------------------------------------------------
 
-    def later(self, owner, field, *, path, target, lookup, value, description):
+    def later(self, owner, field, *, path, target, lookup, value, description) -> None:
         """Set `owner.field` (a stored instance) to the `target` object whose `lookup` ("pk" or "name")
         is `value`, once the run's objects are all in; `description` names the reference in the note
         written when nothing matches."""
@@ -290,11 +290,11 @@ class Store:
             source=self.source, path=path, target=target, lookup=lookup, value=value, description=description
         )
 
-    def resolved(self, owner, field):
+    def resolved(self, owner, field) -> None:
         """`owner.field` was set directly: a reference left for later by an earlier object is dropped."""
         self._log.later[(type(owner), owner.pk, field)] = _RESOLVED
 
-    def resolve_later(self):
+    def resolve_later(self) -> list[str]:
         """Resolve the references left for later; returns a note for each that names nothing (its
         field is left as stored)."""
         notes = []
@@ -316,7 +316,7 @@ class Store:
 
     # -- the end of the run --------------------------------------------------------------------------
 
-    def counts(self):
+    def counts(self) -> dict[str, dict[str, int]]:
         """`{state: {kind: count}}` over every object the run touched."""
         counts = {CREATED: {}, UPDATED: {}, UNCHANGED: {}}
         for (model, pk), state in self._states.items():
@@ -334,7 +334,7 @@ class Store:
             for name, (original, reader) in self._originals.get((model, pk), {}).items()
         )
 
-    def reset_sequences(self):
+    def reset_sequences(self) -> None:
         """Move PostgreSQL's id sequences past the LL2 ids inserted, as `loaddata` does, so that what a
         curator adds gets a fresh id."""
         reset_sequences(sorted(self._explicit_ids, key=lambda model: model._meta.label))
@@ -355,7 +355,7 @@ def _differs(instance, name, value):
     return current != new
 
 
-def reset_sequences(models):
+def reset_sequences(models) -> None:
     statements = connection.ops.sequence_reset_sql(no_style(), models)
     if statements:
         with connection.cursor() as cursor:

@@ -7,18 +7,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime
 
+# What a model field stores, as `field_value` reads it from JSON.
+FieldValue = bool | int | float | str | datetime.datetime | datetime.date | uuid.UUID | None
+
 
 class BadValue(Exception):
     """A JSON value that the field cannot store; its message says why, for the problem's line."""
 
 
-def shown(raw):
+def shown(raw) -> str:
     """A JSON value as a problem line quotes it: Python's repr, cut short."""
     text = repr(raw)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def field_value(field, raw):
+def field_value(field, raw) -> FieldValue:
     """The value that `field` stores for the JSON value `raw`; raises `BadValue`.
 
     JSON types are checked strictly (an integer field takes a JSON integer, or a whole float, never a

@@ -13,7 +13,7 @@ class Command(BaseCommand):
         "list and detail as this one does."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("directory", metavar="DIR", type=Path, help="an empty (or new) directory")
         parser.add_argument(
             "--base-url",
@@ -28,7 +28,7 @@ class Command(BaseCommand):
             "remove those it had beyond this export's; other files are left alone",
         )
 
-    def handle(self, *args, directory, base_url, force, **options):
+    def handle(self, *args, directory, base_url, force, **options) -> None:
         def progress(summary, path):
             if options["verbosity"] >= 1:
                 self.stdout.write(summary.endpoint_line(path))

@@ -2,6 +2,8 @@
 
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -24,10 +26,10 @@ class Command(BaseCommand):
         "API serves) into the database: all of it, or nothing if any of it has a problem."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH", help="a JSON file; - reads standard input")
 
-    def handle(self, *args, paths, **options):
+    def handle(self, *args, paths, **options) -> None:
         documents, problems = [], []
         for path in paths:
             document, problem = read_document(path)
@@ -55,7 +57,7 @@ class Command(BaseCommand):
         if options["verbosity"] > 0:
             self.stdout.write(str(summary))
 
-    def progress_bar(self):
+    def progress_bar(self) -> Callable[[int, int], None] | None:
         """A progress callback drawing a bar on standard error, if it is a terminal (else None)."""
         if not self.stderr.isatty():
             return None
@@ -74,7 +76,7 @@ class Command(BaseCommand):
         return progress
 
 
-def read_document(path):
+def read_document(path) -> tuple[tuple[str, Any], None] | tuple[None, ImportProblem]:
     """(source name, parsed JSON) of `path`, and None; or None and the `ImportProblem` that stops it."""
     source = "<stdin>" if path == STDIN else path
     try:

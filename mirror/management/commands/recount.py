@@ -11,10 +11,10 @@ class Command(BaseCommand):
         "of mirror/recount.py and in the README."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--dry-run", action="store_true", help="Print what would change, and write nothing."
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, **options) -> None:
         self.stdout.write(str(recount(dry_run=options["dry_run"])))

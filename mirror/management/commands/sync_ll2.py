@@ -13,7 +13,7 @@ class Command(BaseCommand):
         "an interrupted run resumes after the last page it imported. See mirror/sync.py."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--base-url",
             required=True,
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             "rather than resume an interrupted run)",
         )
 
-    def handle(self, *args, base_url, token, full, **options):
+    def handle(self, *args, base_url, token, full, **options) -> None:
         log = self.stdout.write if options["verbosity"] >= 1 else None
         try:
             report = sync(base_url=base_url, token=token, full=full, log=log)
