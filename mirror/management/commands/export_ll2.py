@@ -1,3 +1,5 @@
+"""`manage.py export_ll2`: the whole database as LL2 2.2.0 list pages."""
+
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError

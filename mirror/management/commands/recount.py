@@ -1,3 +1,5 @@
+"""`manage.py recount`: the counters LL2 stores, recomputed from our own data."""
+
 from django.core.management import BaseCommand
 
 from mirror.recount import recount

@@ -1,3 +1,5 @@
+"""`manage.py sync_ll2`: keep a mirror current from an LL2-compatible server."""
+
 from django.core.management import BaseCommand, CommandError
 
 from mirror.importer import ImportFailed
