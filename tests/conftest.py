@@ -1,12 +1,11 @@
 import json
-from pathlib import Path
 
 import pytest
 import yaml
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-LL2 = Path(__file__).parent / "ll2"
+from tests.helpers import LL2
 
 
 @pytest.fixture(autouse=True)

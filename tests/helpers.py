@@ -2,9 +2,12 @@
 
 import copy
 import json
+from pathlib import Path
 
 from openapi_schema_validator import OAS30ReadValidator
 
+# LL2's reference payloads and its OpenAPI schema (tests/ll2/README.md).
+LL2 = Path(__file__).parent / "ll2"
 LL2_BASE = "https://ll.thespacedevs.com/2.2.0/"
 CONTRACT_FORMAT = "?format=api"
 

@@ -4,13 +4,13 @@ import pytest
 
 from agencies.models import Agency
 from launches.models import LaunchStatus
-from tests.agencies.conftest import complete_agency
 from tests.factories import (
     AgencyFactory,
     LauncherConfigFactory,
     LaunchFactory,
     LaunchStatusFactory,
     SpacecraftConfigFactory,
+    complete_agency,
 )
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,6 @@ import json
 
 import pytest
 
-from tests.conftest import LL2
 from tests.factories import (
     AgencyFactory,
     AgencyTypeFactory,
@@ -13,7 +12,7 @@ from tests.factories import (
     SpacecraftConfigFactory,
     SpacecraftConfigTypeFactory,
 )
-from tests.helpers import normalise_links, ordered
+from tests.helpers import LL2, normalise_links, ordered
 
 pytestmark = pytest.mark.django_db
 

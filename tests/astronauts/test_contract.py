@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from tests import ll2_build
-from tests.conftest import LL2
-from tests.helpers import LL2_BASE, errors, ordered, restricted_to
+from tests.factories import ll2_astronaut, ll2_launch_crews, reset_sequences
+from tests.helpers import LL2, LL2_BASE, errors, ordered, restricted_to
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +27,9 @@ def ll2_page():
 @pytest.fixture
 def built(ll2_page):
     for item in ll2_page["results"]:
-        ll2_build.astronaut(item)
-    ll2_build.reset_sequences()
-    ll2_build.launch_crews(ll2_page["results"])
+        ll2_astronaut(item)
+    reset_sequences()
+    ll2_launch_crews(ll2_page["results"])
 
 
 def test_the_page_equals_ll2_s_once_the_newer_keys_are_left_out(api, ll2_page, built):

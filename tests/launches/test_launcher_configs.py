@@ -7,7 +7,6 @@ import json
 import pytest
 
 from launches.models import LaunchStatus
-from tests.conftest import LL2
 from tests.factories import (
     AgencyFactory,
     LauncherConfigFactory,
@@ -16,9 +15,10 @@ from tests.factories import (
     RocketFactory,
     at,
     ll2_launch_status,
+    ll2_launcher_config,
+    reset_sequences,
 )
-from tests.helpers import errors, ordered, restricted_to, whole_floats_as_ints
-from tests.ll2_build import reset_sequences
+from tests.helpers import LL2, errors, ordered, restricted_to, whole_floats_as_ints
 
 pytestmark = pytest.mark.django_db
 
@@ -172,10 +172,7 @@ NOT_IN_LAUNCHER_LIST = {
 
 def build_from_payload(item):
     """The configuration of an LL2 payload, its counters stored as LL2 serves them."""
-    fields = {key: value for key, value in item.items() if key != "url"}
-    if fields["maiden_flight"]:
-        fields["maiden_flight"] = datetime.date.fromisoformat(fields["maiden_flight"])
-    config = LauncherConfigFactory(**fields, manufacturer=None)
+    config = ll2_launcher_config(item)
     reset_sequences()
     return config
 

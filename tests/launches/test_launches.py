@@ -8,35 +8,26 @@ import json
 
 import pytest
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from openapi_schema_validator import OAS30ReadValidator
 
 from launches.models import FirstStage, Launch, LaunchStatus, NetPrecision, Update
-from tests import ll2_build
-from tests.conftest import LL2
 from tests.factories import (
     FirstStageFactory,
     InfoURLFactory,
     LandingFactory,
-    LauncherConfigFactory,
     LauncherFactory,
     LaunchFactory,
-    LaunchStatusFactory,
-    LocationFactory,
-    MissionFactory,
     MissionPatchFactory,
-    MissionTypeFactory,
-    OrbitFactory,
-    PadFactory,
     ProgramFactory,
-    RocketFactory,
     SpacecraftFlightFactory,
     UpdateFactory,
     VidURLFactory,
     complete_launch,
+    ll2_launch,
     ll2_launch_status,
+    reset_sequences,
 )
-from tests.helpers import errors, normalise_links, ordered, restricted_to, whole_floats_as_ints
+from tests.helpers import LL2, errors, normalise_links, ordered, restricted_to, whole_floats_as_ints
 
 pytestmark = pytest.mark.django_db
 
@@ -140,8 +131,8 @@ def ng19():
     """Antares 230+ | Cygnus CRS-2 NG-19 (LL2's upcoming page of Aug 2023, the first launch), built with
     LL2's ids and values, and its payload."""
     payload = json.loads((LL2 / "launches-upcoming-page1.json").read_text())["results"][0]
-    launch = ll2_build.launch(payload)
-    ll2_build.reset_sequences()
+    launch = ll2_launch(payload)
+    reset_sequences()
     # After the reset: PostgreSQL's sequences start at 1, and LL2's "Second" is NET precision 0.
     launch.net_precision = NetPrecision.objects.create(**payload["net_precision"])
     launch.save()
@@ -226,60 +217,12 @@ def test_a_detail_is_the_detailed_shape_whatever_the_mode(api, endpoint):
 # --- The detailed shape, from a real launch ----------------------------------------------------------
 
 
-def _plain(payload, *, leave_out=()):
-    return {
-        key: value
-        for key, value in payload.items()
-        if key != "url" and key not in leave_out and not isinstance(value, dict | list)
-    }
-
-
 @pytest.fixture
 def capstone():
     """Electron | CAPSTONE (LL2's detail of June 2022), built with LL2's ids and values, and its payload."""
     payload = json.loads((LL2 / "launch-electron-capstone.json").read_text())
-    provider = ll2_build.agency(payload["launch_service_provider"])
-    config = payload["rocket"]["configuration"]
-    configuration = LauncherConfigFactory(
-        **_plain(config, leave_out={"maiden_flight"}),
-        maiden_flight=parse_date(config["maiden_flight"]),
-        manufacturer=ll2_build.agency(config["manufacturer"]),
-    )
-    mission, pad = payload["mission"], payload["pad"]
-    launch = LaunchFactory(
-        **_plain(payload, leave_out={"last_updated", "net", "window_end", "window_start"}),
-        **{
-            key: parse_datetime(payload[key]) for key in ["last_updated", "net", "window_end", "window_start"]
-        },
-        status=LaunchStatusFactory(**payload["status"]),
-        net_precision=None,
-        launch_service_provider=provider,
-        rocket=RocketFactory(id=payload["rocket"]["id"], configuration=configuration),
-        mission=MissionFactory(
-            **_plain(mission, leave_out={"type"}),
-            type=MissionTypeFactory(name=mission["type"]),
-            orbit=OrbitFactory(**mission["orbit"]),
-        ),
-        pad=PadFactory(
-            **_plain(pad, leave_out={"agency_id"}),
-            agency=provider,
-            location=LocationFactory(**_plain(pad["location"])),
-        ),
-        program=[],
-    )
-    for update in payload["updates"]:
-        UpdateFactory(launch=launch, **{**update, "created_on": parse_datetime(update["created_on"])})
-    for link in payload["infoURLs"]:
-        InfoURLFactory(launch=launch, **link)
-    for link in payload["vidURLs"]:
-        VidURLFactory(launch=launch, **link)
-    launch.mission_patches.set(
-        [
-            MissionPatchFactory(**_plain(patch), agency=ll2_build.agency(patch["agency"]))
-            for patch in payload["mission_patches"]
-        ]
-    )
-    ll2_build.reset_sequences()
+    ll2_launch(payload)
+    reset_sequences()
     return payload
 
 

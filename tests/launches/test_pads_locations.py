@@ -5,12 +5,8 @@ import json
 
 import pytest
 
-from agencies.models import Agency
-from launches.models import Location
-from tests.conftest import LL2
-from tests.factories import AgencyFactory, LocationFactory, PadFactory
-from tests.helpers import errors, normalise_links, ordered, restricted_to
-from tests.ll2_build import reset_sequences
+from tests.factories import AgencyFactory, LocationFactory, PadFactory, ll2_location, ll2_pad, reset_sequences
+from tests.helpers import LL2, errors, normalise_links, ordered, restricted_to
 
 pytestmark = pytest.mark.django_db
 
@@ -113,16 +109,9 @@ def plain(payload, *leave_out):
     return without(payload, "url", *leave_out)
 
 
-def location_from(payload):
-    """The location of an LL2 payload, created on first sight with LL2's id."""
-    return Location.objects.filter(pk=payload["id"]).first() or LocationFactory(**plain(payload))
-
-
 def pad_from(payload):
     """The pad of an LL2 payload (with its location and its agency, by id), with LL2's ids."""
-    if payload["agency_id"] is not None and not Agency.objects.filter(pk=payload["agency_id"]).exists():
-        AgencyFactory(id=payload["agency_id"])
-    pad = PadFactory(**plain(payload, "location"), location=location_from(payload["location"]))
+    pad = ll2_pad(payload)
     reset_sequences()
     return pad
 
@@ -179,7 +168,7 @@ def test_the_contract_location_is_served_in_the_location_list(api, contract_pad)
 
 def test_locations_serve_ll2s_values(api, locations_210):
     for item in locations_210:
-        location_from(item)
+        ll2_location(item)
 
     served = {item["id"]: item for item in api.get(LOCATIONS).json()["results"]}
 
@@ -203,7 +192,7 @@ def test_the_location_detail_lists_its_pads_in_id_order(api, contract_pad, pads_
 
 
 def test_the_location_detail_serves_its_pads_as_ll2_does(api, contract_pad, pads_210):
-    location_from(contract_pad["location"])
+    ll2_location(contract_pad["location"])
     for payload in (contract_pad, pads_210[102]):
         pad_from(payload)
 

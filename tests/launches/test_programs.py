@@ -4,13 +4,15 @@ counts and bad input."""
 import json
 
 import pytest
-from django.utils.dateparse import parse_datetime
 
-from agencies.models import Agency
-from tests.conftest import LL2
-from tests.factories import AgencyFactory, AgencyTypeFactory, MissionPatchFactory, ProgramFactory
-from tests.helpers import errors, ordered
-from tests.ll2_build import reset_sequences
+from tests.factories import (
+    AgencyFactory,
+    MissionPatchFactory,
+    ProgramFactory,
+    ll2_program,
+    reset_sequences,
+)
+from tests.helpers import LL2, errors, ordered
 
 pytestmark = pytest.mark.django_db
 
@@ -43,17 +45,7 @@ def real_programs():
 
 def program_from(payload):
     """The programme of an LL2 payload, with its agencies (LL2's ids, names and types)."""
-    agencies = [
-        Agency.objects.filter(pk=item["id"]).first()
-        or AgencyFactory(id=item["id"], name=item["name"], type=AgencyTypeFactory(name=item["type"]))
-        for item in payload["agencies"]
-    ]
-    fields = {
-        key: value for key, value in payload.items() if key not in {"url", "agencies", "mission_patches"}
-    }
-    for key in ("start_date", "end_date"):
-        fields[key] = fields[key] and parse_datetime(fields[key])
-    program = ProgramFactory(**fields, agencies=agencies, mission_patches=[])
+    program = ll2_program(payload)
     reset_sequences()
     return program
 

@@ -6,16 +6,17 @@ import json
 import pytest
 
 from spacecraft.models import Spacecraft
-from tests import ll2_build
-from tests.conftest import LL2
 from tests.factories import (
     SpacecraftConfigFactory,
     SpacecraftFactory,
     SpacecraftFlightFactory,
     SpacecraftStatusFactory,
     complete_flight,
+    ll2_flight,
+    ll2_spacecraft,
+    reset_sequences,
 )
-from tests.helpers import errors, normalise_links, ordered, restricted_to, whole_floats_as_ints
+from tests.helpers import LL2, errors, normalise_links, ordered, restricted_to, whole_floats_as_ints
 
 pytestmark = pytest.mark.django_db
 
@@ -161,10 +162,10 @@ def endeavour_payload():
 
 @pytest.fixture
 def endeavour(endeavour_payload):
-    vehicle = ll2_build.spacecraft(endeavour_payload)
+    vehicle = ll2_spacecraft(endeavour_payload)
     for item in endeavour_payload["flights"]:
-        ll2_build.flight(item)
-    ll2_build.reset_sequences()
+        ll2_flight(item)
+    reset_sequences()
     return vehicle
 
 

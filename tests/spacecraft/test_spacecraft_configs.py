@@ -6,10 +6,8 @@ import json
 import pytest
 
 from spacecraft.models import SpacecraftConfig
-from tests import ll2_build
-from tests.conftest import LL2
-from tests.factories import AgencyFactory, SpacecraftConfigFactory, complete_flight
-from tests.helpers import errors, normalise_links, ordered, restricted_to, whole_floats_as_ints
+from tests.factories import AgencyFactory, SpacecraftConfigFactory, complete_flight, ll2_spacecraft_config
+from tests.helpers import LL2, errors, normalise_links, ordered, restricted_to, whole_floats_as_ints
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +117,7 @@ def ll2_configs():
 @pytest.fixture
 def built(ll2_configs):
     for item in ll2_configs:
-        ll2_build.spacecraft_config(item)
+        ll2_spacecraft_config(item)
 
 
 def test_each_detail_equals_ll2_s_once_the_newer_keys_are_left_out(api, ll2_configs, built):

@@ -8,9 +8,11 @@ from tests.factories import (
     DockingLocationFactory,
     ExpeditionFactory,
     SpaceStationFactory,
+    busy_station,
+    days,
+    dock,
 )
 from tests.helpers import component_keys
-from tests.stations.builders import busy_station, days, dock
 
 pytestmark = pytest.mark.django_db
 
