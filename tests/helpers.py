@@ -113,3 +113,82 @@ def from_ll2_2_1_0(payload):
     """An LL2 2.1.0 payload with its links made 2.2.0 ones of the test server."""
     text = json.dumps(payload, ensure_ascii=False).replace("https://ll.thespacedevs.com/2.1.0/", LL2_BASE)
     return normalise_links(json.loads(text))
+
+
+# The key lists of LL2's shapes that the tests of an endpoint check in several modules (test_api.py,
+# test_contract.py...).
+
+
+# `?mode=list`: our choice of LL2's short launch (see LaunchListSerializer).
+LAUNCH_LIST_KEYS = [
+    "id",
+    "url",
+    "slug",
+    "name",
+    "status",
+    "last_updated",
+    "net",
+    "window_end",
+    "window_start",
+    "net_precision",
+    "probability",
+    "holdreason",
+    "failreason",
+    "hashtag",
+    "lsp_name",
+    "mission",
+    "mission_type",
+    "pad",
+    "location",
+    "landing",
+    "landing_success",
+    "launcher",
+    "orbit",
+    "image",
+    "infographic",
+    "type",
+]
+
+
+# LL2's `Pad`, as the contract (tests/ll2/spacecraft-flight-567.json) serves a launch's pad.
+PAD_KEYS = [
+    "id",
+    "url",
+    "agency_id",
+    "name",
+    "description",
+    "info_url",
+    "wiki_url",
+    "map_url",
+    "latitude",
+    "longitude",
+    "location",
+    "country_code",
+    "map_image",
+    "total_launch_count",
+    "orbital_launch_attempt_count",
+]
+
+
+# LL2's `Location`, as the contract serves a pad's location.
+LOCATION_KEYS = [
+    "id",
+    "url",
+    "name",
+    "country_code",
+    "description",
+    "map_image",
+    "timezone_name",
+    "total_launch_count",
+    "total_landing_count",
+]
+
+
+# A launcher configuration's stored launch counters.
+LAUNCHER_CONFIG_COUNTERS = [
+    "total_launch_count",
+    "consecutive_successful_launches",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+]
