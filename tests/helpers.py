@@ -192,3 +192,20 @@ LAUNCHER_CONFIG_COUNTERS = [
     "failed_launches",
     "pending_launches",
 ]
+
+# LL2's `SpacecraftConfiguration`, the list shape of its schema.
+SPACECRAFT_CONFIG_LIST_KEYS = [
+    "id",
+    "url",
+    "name",
+    "agency",
+    "in_use",
+    "capability",
+    "maiden_flight",
+    "human_rated",
+    "crew_capacity",
+    "image_url",
+    "nation_url",
+    "wiki_link",
+    "info_link",
+]
