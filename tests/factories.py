@@ -757,9 +757,10 @@ def ll2_spacecraft(payload):
     )
 
 
-def ll2_launcher_config(payload):
-    """A launcher configuration from any of its shapes, its counters stored as LL2 serves them; without
-    a manufacturer unless the shape names one (a launch's configuration does not: none, rather than a
+def ll2_launcher_config(payload, *, manufacturer=None):
+    """A launcher configuration from any of its shapes, its counters stored as LL2 serves them. Its
+    manufacturer is the one the shape names, else `manufacturer` (an agency's `launcher_list` leaves
+    out the agency it is under), else none (a launch's configuration names none: none, rather than a
     made-up agency)."""
     existing = LauncherConfig.objects.filter(pk=payload["id"]).first()
     if existing is not None:
@@ -767,8 +768,8 @@ def ll2_launcher_config(payload):
     fields = _fields(payload)
     if "maiden_flight" in fields:
         fields["maiden_flight"] = _date(fields["maiden_flight"])
-    manufacturer = payload.get("manufacturer")
-    return LauncherConfigFactory(**fields, manufacturer=ll2_agency(manufacturer) if manufacturer else None)
+    named = payload.get("manufacturer")
+    return LauncherConfigFactory(**fields, manufacturer=ll2_agency(named) if named else manufacturer)
 
 
 def ll2_location(payload):

@@ -118,6 +118,16 @@ def test_detailed_mode_lists_the_detail_shape(api, agencies):
     assert next(a for a in listed if a["id"] == agencies[0].id) == detail
 
 
+def test_mode_detailed_changes_the_shape(api):
+    AgencyFactory()
+
+    normal = api.get(LIST, {"mode": "normal"}).json()["results"][0]
+    detailed = api.get(LIST, {"mode": "detailed"}).json()["results"][0]
+
+    assert "launcher_list" not in normal
+    assert "launcher_list" in detailed
+
+
 def test_the_counters_are_served_as_stored_not_derived_from_our_launches(api):
     # LL2's totals over its whole history; the one failed launch held here does not change them.
     counters = {
