@@ -1,4 +1,4 @@
-"""What several test modules share: comparing with LL2's payloads and validating against its schema."""
+"""What several test modules share: LL2's files and key lists, comparing with them, its schema, links."""
 
 import copy
 import json
@@ -102,6 +102,18 @@ def whole_floats_as_ints(payload):
     if isinstance(payload, float) and payload.is_integer():
         return int(payload)
     return payload
+
+
+def links(payload):
+    """Every `url` value in a payload, with the id of the object that holds it."""
+    if isinstance(payload, list):
+        for item in payload:
+            yield from links(item)
+    elif isinstance(payload, dict):
+        if "url" in payload and "id" in payload:
+            yield payload["url"], payload["id"]
+        for value in payload.values():
+            yield from links(value)
 
 
 def component_keys(schema_document, component):
