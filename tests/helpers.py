@@ -37,7 +37,7 @@ NULLABLE_IN_PRACTICE = {
     # landing.location and landing.type: null
     ("Landing", "location"),
     ("Landing", "type"),
-    # tests/ll2/agency-44.json (NASA's detail), at parent: null
+    # tests/ll2/data/agency-44.2.2.0.detail.json (NASA's detail), at parent: null
     ("AgencySerializerDetailed", "parent"),
     # tests/ll2/launch-electron-capstone.json (a launch detail), at infographic: null
     ("LaunchDetailed", "infographic"),

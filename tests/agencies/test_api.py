@@ -35,7 +35,7 @@ NORMAL_KEYS = [
     "image_url",
     "logo_url",
 ]
-# LL2's `AgencySerializerDetailed`, in the key order of tests/ll2/agency-44.json.
+# LL2's `AgencySerializerDetailed`, in the key order of tests/ll2/data/agency-44.2.2.0.detail.json.
 DETAILED_KEYS = [
     "id",
     "url",

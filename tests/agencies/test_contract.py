@@ -1,4 +1,7 @@
-"""NASA's detail, built from the values of LL2's own payload (tests/ll2/agency-44.json), equals it."""
+"""NASA's detail, built from the values of LL2's own payload, equals it.
+
+The payload is tests/ll2/data/agency-44.2.2.0.detail.json.
+"""
 
 import json
 
@@ -17,7 +20,7 @@ NEWER_AGENCY_KEYS = {"logo_url"}
 
 @pytest.fixture(scope="module")
 def nasa_payload():
-    return json.loads((LL2 / "agency-44.json").read_text())
+    return json.loads((LL2 / "data" / "agency-44.2.2.0.detail.json").read_text())
 
 
 def build_nasa(payload):

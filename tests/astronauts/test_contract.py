@@ -1,6 +1,8 @@
-"""100 active astronauts, built from the values of LL2's own list page
-(tests/ll2/astronauts-active-page1.json), are served as LL2 served them: whole payloads, key for key and
-in LL2's key order."""
+"""100 active astronauts, built from the values of LL2's own list page, are served as LL2 served them.
+
+Whole payloads, key for key and in LL2's key order; the page is
+tests/ll2/data/astronauts-active.2.2.0.list-page1.json.
+"""
 
 import json
 
@@ -21,7 +23,7 @@ NEWER_KEYS = {"age", "flights_count", "landings_count", "agency.logo_url"}
 
 @pytest.fixture(scope="module")
 def ll2_page():
-    return json.loads((LL2 / "astronauts-active-page1.json").read_text())
+    return json.loads((LL2 / "data" / "astronauts-active.2.2.0.list-page1.json").read_text())
 
 
 @pytest.fixture

@@ -49,7 +49,7 @@ def as_ours(payload):
 def ng19():
     """Antares 230+ | Cygnus CRS-2 NG-19 (LL2's upcoming page of Aug 2023, the first launch), built with
     LL2's ids and values, and its payload."""
-    payload = json.loads((LL2 / "launches-upcoming-page1.json").read_text())["results"][0]
+    payload = json.loads((LL2 / "data" / "launches-upcoming.2.2.0.list-page1.json").read_text())["results"][0]
     launch = ll2_launch(payload)
     reset_sequences()
     # After the reset: PostgreSQL's sequences start at 1, and LL2's "Second" is NET precision 0.
@@ -137,11 +137,11 @@ LAUNCHER_CONFIGS = "/2.2.0/config/launcher/"
 
 @pytest.fixture(scope="module")
 def real_configs():
-    return json.loads((LL2 / "config-launcher.json").read_text())
+    return json.loads((LL2 / "data" / "config-launcher.2.2.0.details.json").read_text())
 
 
 # The keys of our `LauncherConfigDetail` that LL2's configurations in an agency's `launcher_list`
-# (tests/ll2/config-launcher.json) do not carry.
+# (tests/ll2/data/config-launcher.2.2.0.details.json) do not carry.
 NOT_IN_LAUNCHER_LIST = {
     "active",
     "reusable",
@@ -223,7 +223,7 @@ def pads_210():
 
 @pytest.fixture(scope="module")
 def locations_210():
-    return json.loads((LL2 / "locations-2.1.0-page1.json").read_text())["results"]
+    return json.loads((LL2 / "data" / "locations.2.1.0.list-page1.json").read_text())["results"]
 
 
 def without(payload, *keys):
@@ -364,7 +364,7 @@ PROGRAM_KEYS = [
 def real_programs():
     """Programmes 11 (Commercial Resupply Services) and 17 (International Space Station), as LL2's
     upcoming launches list them (Aug 2023)."""
-    page = json.loads((LL2 / "launches-upcoming-page1.json").read_text())
+    page = json.loads((LL2 / "data" / "launches-upcoming.2.2.0.list-page1.json").read_text())
     return {program["id"]: program for launch in page["results"] for program in launch["program"]}
 
 

@@ -136,7 +136,7 @@ ENDEAVOUR_NEWER_KEYS = {
 
 @pytest.fixture(scope="module")
 def endeavour_payload():
-    return json.loads((LL2 / "spacecraft-40.json").read_text())
+    return json.loads((LL2 / "data" / "spacecraft-40.2.2.0.detail-19-of-25-flights.json").read_text())
 
 
 @pytest.fixture
@@ -175,7 +175,7 @@ CONFIG_NEWER_KEYS = {"payload_return_capacity", "agency.logo_url"}
 
 @pytest.fixture(scope="module")
 def ll2_configs():
-    return json.loads((LL2 / "config-spacecraft.json").read_text())
+    return json.loads((LL2 / "data" / "config-spacecraft.2.2.0.details.json").read_text())
 
 
 @pytest.fixture
