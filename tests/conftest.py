@@ -1,3 +1,5 @@
+"""Fixtures every test module may use: an API client, the demo data, LL2's contract and schema."""
+
 import json
 
 import pytest

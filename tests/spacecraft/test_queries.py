@@ -145,7 +145,8 @@ def test_docking_event_list_queries_do_not_grow_with_the_page(api, django_assert
 
 
 def test_docking_event_detail_queries(api, django_assert_num_queries):
-    event = [complete_flight() for _ in range(3)][0].docking_events.get()
+    flights = [complete_flight() for _ in range(3)]
+    event = flights[0].docking_events.get()
 
     with django_assert_num_queries(DOCKING_EVENT_DETAIL_QUERIES):
         response = api.get(f"{DOCKING_EVENTS}{event.id}/")
