@@ -1,12 +1,13 @@
+"""Fixtures every test module may use: an API client, the demo data, LL2's contract and schema."""
+
 import json
-from pathlib import Path
 
 import pytest
 import yaml
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-LL2 = Path(__file__).parent / "ll2"
+from tests.helpers import LL2
 
 
 @pytest.fixture(autouse=True)

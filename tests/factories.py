@@ -1,9 +1,21 @@
-"""Factories for every model, building a complete object graph by default (no nulls where LL2's
-schema has none), so that a test states only what it is about."""
+"""The test data, built in one place.
+
+- Factories for every model, building a complete object graph by default (no nulls where LL2's schema
+  has none), so that a test states only what it is about.
+- Builders of objects with every part their payloads show (`complete_launch`, `busy_station`...), and of
+  histories relative to now (`days`, `dock`).
+- LL2's objects built from the values of LL2's own payloads (tests/ll2/), with LL2's ids (`ll2_launch`...),
+  so that a test can compare what we serve with what LL2 served.
+"""
 
 import datetime
 
 import factory
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import connection
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from agencies.models import Agency, AgencyType
 from astronauts.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
@@ -51,7 +63,7 @@ def at(*args):
 class AgencyTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AgencyType
-        django_get_or_create = ["name"]
+        django_get_or_create = ("name",)
 
     name = "Government"
 
@@ -135,7 +147,7 @@ class OrbitFactory(factory.django.DjangoModelFactory):
 class MissionTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MissionType
-        django_get_or_create = ["name"]
+        django_get_or_create = ("name",)
 
     name = "Resupply"
 
@@ -468,7 +480,7 @@ class ExpeditionFactory(factory.django.DjangoModelFactory):
 class FirstStageTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FirstStageType
-        django_get_or_create = ["name"]
+        django_get_or_create = ("name",)
 
     name = "Core"
 
@@ -548,3 +560,356 @@ def complete_launch(**kwargs):
     VidURLFactory(launch=launch)
     launch.mission_patches.set([MissionPatchFactory()])
     return launch
+
+
+def complete_agency(**kwargs):
+    """An agency with every part its detailed shape shows: a parent, launcher configurations it
+    manufactures (each with a launch) and spacecraft configurations."""
+    if "parent" not in kwargs:
+        kwargs["parent"] = AgencyFactory()
+    agency = AgencyFactory(**kwargs)
+    for config in LauncherConfigFactory.create_batch(2, manufacturer=agency):
+        LaunchFactory(rocket__configuration=config, launch_service_provider=agency)
+    SpacecraftConfigFactory.create_batch(2, agency=agency)
+    return agency
+
+
+def complete_launcher_config(**kwargs):
+    """A launcher configuration with every relation its shapes show: a manufacturer and a programme
+    (with its agency and mission patch)."""
+    config = LauncherConfigFactory(**kwargs)
+    config.program.set([ProgramFactory()])
+    return config
+
+
+def complete_pad(**kwargs):
+    """A pad with every value its shape shows."""
+    defaults = {
+        "agency": AgencyFactory(),
+        "description": "A pad.",
+        "info_url": "https://example.org/pad",
+        "wiki_url": "https://example.org/wiki/pad",
+        "map_url": "https://www.google.com/maps?q=28.6,-80.6",
+        "map_image": "https://example.org/pad.jpg",
+    }
+    return PadFactory(**(defaults | kwargs))
+
+
+FIRST_NET = at(2000, 1, 1)
+
+
+def launches_of(config, *statuses):
+    """One launch of the launcher configuration `config` for each LL2 status id, a day apart in that
+    order from FIRST_NET."""
+    for day, status_id in enumerate(statuses):
+        LaunchFactory(
+            rocket=RocketFactory(configuration=config),
+            status=ll2_launch_status(status_id),
+            net=FIRST_NET + datetime.timedelta(days=day),
+            mission=None,
+            pad=None,
+            program=[],
+        )
+
+
+def booster_flight(booster, *, day, landed=True):
+    """A successful launch of the booster on 2023-01-<day>, its landing a success (True), a failure
+    (False) or not attempted (None); the booster's stage on it."""
+    launch = LaunchFactory(
+        status=ll2_launch_status(LaunchStatus.SUCCESS),
+        net=datetime.datetime(2023, 1, day, tzinfo=datetime.UTC),
+    )
+    landing = LandingFactory(attempt=landed is not None, success=landed)
+    return FirstStageFactory(rocket=launch.rocket, launcher=booster, landing=landing)
+
+
+FUTURE = at(2999, 1, 1)
+
+
+def seat(flight, crew, astronaut):
+    """Put `astronaut` in the `crew` ("launch_crew", "onboard_crew", "landing_crew") of `flight`."""
+    getattr(flight, crew).add(AstronautFlightFactory(astronaut=astronaut))
+    return flight
+
+
+def flight_at(net, *, mission_end=datetime.timedelta(days=10)):
+    """A flight launched at `net`, ending `mission_end` after it (None: no mission end yet)."""
+    end = None if mission_end is None else net + mission_end
+    return SpacecraftFlightFactory(launch=LaunchFactory(net=net), mission_end=end)
+
+
+def flown_astronaut(**kwargs):
+    """An astronaut with every part the detailed shape shows: launched on two past flights (landing on
+    the second), and in the launch crew of an upcoming one."""
+    astronaut = AstronautFactory(**kwargs)
+    seat(flight_at(at(2001, 3, 8)), "launch_crew", astronaut)
+    second = seat(flight_at(at(2005, 7, 26)), "launch_crew", astronaut)
+    seat(second, "landing_crew", astronaut)
+    seat(flight_at(FUTURE, mission_end=None), "launch_crew", astronaut)
+    return astronaut
+
+
+# Stations with what LL2 derives from now: expeditions under way and flights docked at their ports.
+
+
+def days(n):
+    """Now plus `n` days (a negative `n` is in the past)."""
+    return timezone.now() + datetime.timedelta(days=n)
+
+
+def dock(location, *, docked=-2, departs=None, flight=None):
+    """A docking event at `location`: docked `docked` days from now, departing `departs` days from now
+    (None: no departure yet). The flight is a new one launched a day before, unless given."""
+    if flight is None:
+        flight = SpacecraftFlightFactory(launch=LaunchFactory(net=days(docked - 1)), mission_end=None)
+    departure = None if departs is None else days(departs)
+    return DockingEventFactory(
+        flight=flight, docking_location=location, docking=days(docked), departure=departure
+    )
+
+
+def busy_station(**kwargs):
+    """A station with every part LL2 shows: an owner, an expedition under way (with its crew), and a
+    port holding a complete flight (crews, programmes) docked now."""
+    station = SpaceStationFactory(owners=[AgencyFactory()], **kwargs)
+    ExpeditionFactory(spacestation=station, start=days(-30))
+    dock(DockingLocationFactory(spacestation=station), flight=complete_flight())
+    return station
+
+
+# LL2's objects, built with the factories from the values of LL2's own payloads, with LL2's ids.
+#
+# Each builder takes one object of a payload and returns the model instance, creating what it embeds;
+# an object met twice (an agency, a pad) is created once. Fields a payload does not hold keep the
+# factories' values, and the tests leave those keys out of the comparison (`tests.helpers.restricted_to`).
+# After building, a test calls `reset_sequences()` before the factories create more rows.
+
+
+def reset_sequences():
+    """Move PostgreSQL's id sequences past the ids inserted from LL2 (as `loaddata` does), so that the
+    factories can go on creating rows without an id of their own. Nothing to do on SQLite."""
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def _fields(payload, *, leave_out=()):
+    """The plain values of a payload object: no `url`, no nested objects, none of `leave_out`."""
+    return {
+        key: value
+        for key, value in payload.items()
+        if key != "url" and key not in leave_out and not isinstance(value, dict | list)
+    }
+
+
+def _date(value):
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+def _datetime(value):
+    return None if value is None else parse_datetime(value)
+
+
+def _lookup(factory, payload):
+    """A lookup object (`{id, name...}`) with LL2's id, created on first sight."""
+    model = factory._meta.model
+    return model.objects.filter(pk=payload["id"]).first() or factory(**payload)
+
+
+def ll2_agency(payload):
+    """An agency from its mini (`{id, url, name, type}`) or full shape; a fuller shape met later
+    completes an agency created from a mini one."""
+    fields = _fields(payload, leave_out={"type", "parent"})
+    kind = AgencyTypeFactory(name=payload["type"]) if payload.get("type") else None
+    existing = Agency.objects.filter(pk=payload["id"]).first()
+    if existing is None:
+        return AgencyFactory(**fields, type=kind, parent=None)
+    Agency.objects.filter(pk=existing.pk).update(**fields, type=kind)
+    existing.refresh_from_db()
+    return existing
+
+
+def ll2_spacecraft_config(payload):
+    """A spacecraft configuration from its `SpacecraftConfigurationDetail` or `SpacecraftConfig` shape."""
+    existing = SpacecraftConfig.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    fields = _fields(payload)
+    if "maiden_flight" in fields:
+        fields["maiden_flight"] = _date(fields["maiden_flight"])
+    return SpacecraftConfigFactory(
+        **fields,
+        type=_lookup(SpacecraftConfigTypeFactory, payload["type"]),
+        agency=ll2_agency(payload["agency"]),
+    )
+
+
+def ll2_spacecraft(payload):
+    """A spacecraft (without its flights) from its `Spacecraft` or `SpacecraftDetailed` shape."""
+    existing = Spacecraft.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    return SpacecraftFactory(
+        **_fields(payload),
+        status=_lookup(SpacecraftStatusFactory, payload["status"]),
+        spacecraft_config=ll2_spacecraft_config(payload["spacecraft_config"]),
+    )
+
+
+def ll2_launcher_config(payload, *, manufacturer=None):
+    """A launcher configuration from any of its shapes, its counters stored as LL2 serves them. Its
+    manufacturer is the one the shape names, else `manufacturer` (an agency's `launcher_list` leaves
+    out the agency it is under), else none (a launch's configuration names none: none, rather than a
+    made-up agency)."""
+    existing = LauncherConfig.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    fields = _fields(payload)
+    if "maiden_flight" in fields:
+        fields["maiden_flight"] = _date(fields["maiden_flight"])
+    named = payload.get("manufacturer")
+    return LauncherConfigFactory(**fields, manufacturer=ll2_agency(named) if named else manufacturer)
+
+
+def ll2_location(payload):
+    """A location from its `Location` shape (or a 2.1.0 one)."""
+    existing = Location.objects.filter(pk=payload["id"]).first()
+    return existing or LocationFactory(**_fields(payload))
+
+
+def ll2_pad(payload):
+    """A pad from its `Pad` shape (or a 2.1.0 one), with its location and its agency (by id)."""
+    existing = Pad.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    fields = _fields(payload, leave_out={"agency_id"})
+    owner = payload.get("agency_id")
+    if owner is not None and not Agency.objects.filter(pk=owner).exists():
+        AgencyFactory(id=owner)
+    return PadFactory(**fields, agency_id=owner, location=ll2_location(payload["location"]))
+
+
+def _ll2_mission(payload):
+    if payload is None:
+        return None
+    existing = Mission.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    return MissionFactory(
+        **_fields(payload, leave_out={"type"}),
+        # LL2 serves a mission without a type as "".
+        type=MissionTypeFactory(name=payload["type"]) if payload["type"] else None,
+        orbit=_lookup(OrbitFactory, payload["orbit"]) if payload["orbit"] else None,
+    )
+
+
+def ll2_program(payload):
+    """A programme from its `Program` shape, with its agencies (LL2's ids, names and types)."""
+    existing = Program.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    fields = _fields(payload)
+    for key in ("start_date", "end_date"):
+        if key in fields:
+            fields[key] = _datetime(fields[key])
+    return ProgramFactory(
+        **fields,
+        agencies=[ll2_agency(item) for item in payload["agencies"]],
+        mission_patches=[],
+    )
+
+
+def ll2_launch(payload):
+    """A launch from its `LaunchSerializerCommon` or `LaunchDetailed` shape, with LL2's ids for everything
+    it embeds (a detail's updates, links and mission patches too, not its rocket's stages)."""
+    existing = Launch.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    fields = _fields(payload)
+    for key in ("last_updated", "net", "window_end", "window_start"):
+        fields[key] = _datetime(fields[key])
+    launch = LaunchFactory(
+        **fields,
+        status=_lookup(LaunchStatusFactory, payload["status"]),
+        net_precision=None,
+        launch_service_provider=ll2_agency(payload["launch_service_provider"]),
+        rocket=RocketFactory(
+            id=payload["rocket"]["id"], configuration=ll2_launcher_config(payload["rocket"]["configuration"])
+        ),
+        mission=_ll2_mission(payload["mission"]),
+        pad=ll2_pad(payload["pad"]),
+        program=[ll2_program(item) for item in payload["program"]],
+    )
+    for update in payload.get("updates", []):
+        UpdateFactory(launch=launch, **{**update, "created_on": _datetime(update["created_on"])})
+    for link in payload.get("infoURLs", []):
+        InfoURLFactory(launch=launch, **link)
+    for link in payload.get("vidURLs", []):
+        VidURLFactory(launch=launch, **link)
+    if "mission_patches" in payload:
+        launch.mission_patches.set(
+            [
+                MissionPatchFactory(**_fields(patch), agency=ll2_agency(patch["agency"]))
+                for patch in payload["mission_patches"]
+            ]
+        )
+    return launch
+
+
+def ll2_flight(payload):
+    """A spacecraft flight from its `SpacecraftFlight` shape (no crews, no landing)."""
+    existing = SpacecraftFlight.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    return SpacecraftFlightFactory(
+        id=payload["id"],
+        destination=payload["destination"],
+        mission_end=_datetime(payload["mission_end"]),
+        spacecraft=ll2_spacecraft(payload["spacecraft"]),
+        launch=ll2_launch(payload["launch"]),
+        landing=None,
+    )
+
+
+# What an astronaut's payload shows that we derive from other rows (`Astronaut.objects.with_stats()`).
+ASTRONAUT_DERIVED = {"age", "flights_count", "landings_count", "first_flight", "last_flight"}
+
+
+def ll2_astronaut(payload):
+    """An astronaut from its `AstronautNormal` shape, without flights (see `ll2_launch_crews`)."""
+    existing = Astronaut.objects.filter(pk=payload["id"]).first()
+    if existing is not None:
+        return existing
+    fields = _fields(payload, leave_out=ASTRONAUT_DERIVED)
+    for key in ("date_of_birth", "date_of_death"):
+        fields[key] = _date(fields[key])
+    return AstronautFactory(
+        **fields,
+        status=_lookup(AstronautStatusFactory, payload["status"]),
+        type=_lookup(AstronautTypeFactory, payload["type"]),
+        agency=ll2_agency(payload["agency"]) if payload["agency"] else None,
+    )
+
+
+def ll2_launch_crews(astronauts_payload):
+    """For astronauts built from their payloads: a flight at each NET that is one's `first_flight` or
+    `last_flight`, with a launch crew listing them, so that the flight dates derived from crews are
+    LL2's. Call after `reset_sequences()`: these rows get the factories' ids."""
+    crews = {}
+    for item in astronauts_payload:
+        for key in ("first_flight", "last_flight"):
+            if item[key] is not None:
+                crews.setdefault(item[key], set()).add(item["id"])
+    people = Astronaut.objects.in_bulk([item["id"] for item in astronauts_payload])
+    role = AstronautRoleFactory()
+    vehicle = SpacecraftFactory()
+    for net, crew in crews.items():
+        flown = SpacecraftFlightFactory(
+            spacecraft=vehicle,
+            launch=LaunchFactory(net=_datetime(net), mission=None, pad=None, program=[]),
+            landing=None,
+        )
+        flown.launch_crew.set(
+            [AstronautFlightFactory(role=role, astronaut=people[pk]) for pk in sorted(crew)]
+        )

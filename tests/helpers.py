@@ -1,10 +1,13 @@
-"""What several test modules share: comparing with LL2's payloads and validating against its schema."""
+"""What several test modules share: LL2's files and key lists, comparing with them, its schema, links."""
 
 import copy
 import json
+from pathlib import Path
 
 from openapi_schema_validator import OAS30ReadValidator
 
+# LL2's reference payloads and its OpenAPI schema (tests/ll2/README.md).
+LL2 = Path(__file__).parent / "ll2"
 LL2_BASE = "https://ll.thespacedevs.com/2.2.0/"
 CONTRACT_FORMAT = "?format=api"
 
@@ -34,7 +37,7 @@ NULLABLE_IN_PRACTICE = {
     # landing.location and landing.type: null
     ("Landing", "location"),
     ("Landing", "type"),
-    # tests/ll2/agency-44.json (NASA's detail), at parent: null
+    # tests/ll2/data/agency-44.2.2.0.detail.json (NASA's detail), at parent: null
     ("AgencySerializerDetailed", "parent"),
     # tests/ll2/launch-electron-capstone.json (a launch detail), at infographic: null
     ("LaunchDetailed", "infographic"),
@@ -101,6 +104,18 @@ def whole_floats_as_ints(payload):
     return payload
 
 
+def links(payload):
+    """Every `url` value in a payload, with the id of the object that holds it."""
+    if isinstance(payload, list):
+        for item in payload:
+            yield from links(item)
+    elif isinstance(payload, dict):
+        if "url" in payload and "id" in payload:
+            yield payload["url"], payload["id"]
+        for value in payload.values():
+            yield from links(value)
+
+
 def component_keys(schema_document, component):
     """The field names of a component of LL2's schema, in LL2's order (its serializer's field order)."""
     return list(schema_document["components"]["schemas"][component]["properties"])
@@ -110,3 +125,99 @@ def from_ll2_2_1_0(payload):
     """An LL2 2.1.0 payload with its links made 2.2.0 ones of the test server."""
     text = json.dumps(payload, ensure_ascii=False).replace("https://ll.thespacedevs.com/2.1.0/", LL2_BASE)
     return normalise_links(json.loads(text))
+
+
+# The key lists of LL2's shapes that the tests of an endpoint check in several modules (test_api.py,
+# test_contract.py...).
+
+
+# `?mode=list`: our choice of LL2's short launch (see LaunchListSerializer).
+LAUNCH_LIST_KEYS = [
+    "id",
+    "url",
+    "slug",
+    "name",
+    "status",
+    "last_updated",
+    "net",
+    "window_end",
+    "window_start",
+    "net_precision",
+    "probability",
+    "holdreason",
+    "failreason",
+    "hashtag",
+    "lsp_name",
+    "mission",
+    "mission_type",
+    "pad",
+    "location",
+    "landing",
+    "landing_success",
+    "launcher",
+    "orbit",
+    "image",
+    "infographic",
+    "type",
+]
+
+
+# LL2's `Pad`, as the contract (tests/ll2/spacecraft-flight-567.json) serves a launch's pad.
+PAD_KEYS = [
+    "id",
+    "url",
+    "agency_id",
+    "name",
+    "description",
+    "info_url",
+    "wiki_url",
+    "map_url",
+    "latitude",
+    "longitude",
+    "location",
+    "country_code",
+    "map_image",
+    "total_launch_count",
+    "orbital_launch_attempt_count",
+]
+
+
+# LL2's `Location`, as the contract serves a pad's location.
+LOCATION_KEYS = [
+    "id",
+    "url",
+    "name",
+    "country_code",
+    "description",
+    "map_image",
+    "timezone_name",
+    "total_launch_count",
+    "total_landing_count",
+]
+
+
+# A launcher configuration's stored launch counters.
+LAUNCHER_CONFIG_COUNTERS = [
+    "total_launch_count",
+    "consecutive_successful_launches",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+]
+
+# LL2's `SpacecraftConfiguration`, the list shape of its schema.
+SPACECRAFT_CONFIG_LIST_KEYS = [
+    "id",
+    "url",
+    "name",
+    "agency",
+    "in_use",
+    "capability",
+    "maiden_flight",
+    "human_rated",
+    "crew_capacity",
+    "image_url",
+    "nation_url",
+    "wiki_link",
+    "info_link",
+]

@@ -3,7 +3,7 @@ three levels deep, answers 200 with the object whose id the link names."""
 
 import pytest
 
-from tests.test_links import links
+from tests.helpers import links
 
 pytestmark = pytest.mark.django_db
 

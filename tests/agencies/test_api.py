@@ -4,13 +4,13 @@ import pytest
 
 from agencies.models import Agency
 from launches.models import LaunchStatus
-from tests.agencies.conftest import complete_agency
 from tests.factories import (
     AgencyFactory,
     LauncherConfigFactory,
     LaunchFactory,
     LaunchStatusFactory,
     SpacecraftConfigFactory,
+    complete_agency,
 )
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ NORMAL_KEYS = [
     "image_url",
     "logo_url",
 ]
-# LL2's `AgencySerializerDetailed`, in the key order of tests/ll2/agency-44.json.
+# LL2's `AgencySerializerDetailed`, in the key order of tests/ll2/data/agency-44.2.2.0.detail.json.
 DETAILED_KEYS = [
     "id",
     "url",
@@ -116,6 +116,16 @@ def test_detailed_mode_lists_the_detail_shape(api, agencies):
     assert list(listed[0]) == DETAILED_KEYS
     assert list(detail) == DETAILED_KEYS
     assert next(a for a in listed if a["id"] == agencies[0].id) == detail
+
+
+def test_mode_detailed_changes_the_shape(api):
+    AgencyFactory()
+
+    normal = api.get(LIST, {"mode": "normal"}).json()["results"][0]
+    detailed = api.get(LIST, {"mode": "detailed"}).json()["results"][0]
+
+    assert "launcher_list" not in normal
+    assert "launcher_list" in detailed
 
 
 def test_the_counters_are_served_as_stored_not_derived_from_our_launches(api):

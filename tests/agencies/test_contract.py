@@ -1,19 +1,14 @@
-"""NASA's detail, built from the values of LL2's own payload (tests/ll2/agency-44.json), equals it."""
+"""NASA's detail, built from the values of LL2's own payload, equals it.
 
-import datetime
+The payload is tests/ll2/data/agency-44.2.2.0.detail.json.
+"""
+
 import json
 
 import pytest
 
-from tests.conftest import LL2
-from tests.factories import (
-    AgencyFactory,
-    AgencyTypeFactory,
-    LauncherConfigFactory,
-    SpacecraftConfigFactory,
-    SpacecraftConfigTypeFactory,
-)
-from tests.helpers import normalise_links, ordered
+from tests.factories import ll2_agency, ll2_launcher_config, ll2_spacecraft_config
+from tests.helpers import LL2, normalise_links, ordered, whole_floats_as_ints
 
 pytestmark = pytest.mark.django_db
 
@@ -25,32 +20,17 @@ NEWER_AGENCY_KEYS = {"logo_url"}
 
 @pytest.fixture(scope="module")
 def nasa_payload():
-    return json.loads((LL2 / "agency-44.json").read_text())
+    return json.loads((LL2 / "data" / "agency-44.2.2.0.detail.json").read_text())
 
 
 def build_nasa(payload):
-    """NASA, its launcher and spacecraft configurations, from the payload's values; each launcher
-    configuration gets launches whose statuses give the payload's counters."""
-    agency_fields = {
-        key: value
-        for key, value in payload.items()
-        if key not in {"url", "type", "parent", "launcher_list", "spacecraft_list"}
-    }
-    nasa = AgencyFactory(**agency_fields, type=AgencyTypeFactory(name=payload["type"]), parent=None)
+    """NASA, its launcher and spacecraft configurations, from the payload's values (the launcher
+    configurations' counters stored as LL2 serves them)."""
+    nasa = ll2_agency(payload)
     for item in payload["launcher_list"]:
-        config_fields = {key: value for key, value in item.items() if key != "url"}
-        if config_fields["maiden_flight"]:
-            config_fields["maiden_flight"] = datetime.date.fromisoformat(config_fields["maiden_flight"])
-        LauncherConfigFactory(**config_fields, manufacturer=nasa)
-    config_types = {}
+        ll2_launcher_config(item, manufacturer=nasa)
     for item in payload["spacecraft_list"]:
-        type_id = item["type"]["id"]
-        if type_id not in config_types:
-            config_types[type_id] = SpacecraftConfigTypeFactory(**item["type"])
-        config_fields = {key: value for key, value in item.items() if key not in {"url", "type", "agency"}}
-        if config_fields["maiden_flight"]:
-            config_fields["maiden_flight"] = datetime.date.fromisoformat(config_fields["maiden_flight"])
-        SpacecraftConfigFactory(**config_fields, type=config_types[type_id], agency=nasa)
+        ll2_spacecraft_config(item)
     return nasa
 
 
@@ -65,17 +45,6 @@ def without_newer_keys(detail):
         for config in detail["spacecraft_list"]
     ]
     return trimmed
-
-
-def whole_floats_as_ints(payload):
-    """The payload with 3.0 written as 3: the capture of LL2's payload wrote whole floats as ints."""
-    if isinstance(payload, dict):
-        return {key: whole_floats_as_ints(value) for key, value in payload.items()}
-    if isinstance(payload, list):
-        return [whole_floats_as_ints(value) for value in payload]
-    if isinstance(payload, float) and payload.is_integer():
-        return int(payload)
-    return payload
 
 
 def test_detail_of_nasa_equals_ll2_s_payload(api, nasa_payload):

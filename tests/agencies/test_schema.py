@@ -3,7 +3,7 @@ corrections about null that LL2's payloads prove (tests.helpers.NULLABLE_IN_PRAC
 
 import pytest
 
-from tests.agencies.conftest import complete_agency
+from tests.factories import complete_agency
 from tests.helpers import errors
 
 pytestmark = pytest.mark.django_db

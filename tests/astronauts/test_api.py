@@ -5,8 +5,7 @@ import datetime
 import pytest
 
 from astronauts.models import Astronaut
-from tests.astronauts.conftest import FUTURE, flight_at, flown_astronaut, seat
-from tests.factories import AstronautFactory, at
+from tests.factories import FUTURE, AstronautFactory, at, flight_at, flown_astronaut, seat
 
 pytestmark = pytest.mark.django_db
 

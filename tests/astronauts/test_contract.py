@@ -1,14 +1,15 @@
-"""100 active astronauts, built from the values of LL2's own list page
-(tests/ll2/astronauts-active-page1.json), are served as LL2 served them: whole payloads, key for key and
-in LL2's key order."""
+"""100 active astronauts, built from the values of LL2's own list page, are served as LL2 served them.
+
+Whole payloads, key for key and in LL2's key order; the page is
+tests/ll2/data/astronauts-active.2.2.0.list-page1.json.
+"""
 
 import json
 
 import pytest
 
-from tests import ll2_build
-from tests.conftest import LL2
-from tests.helpers import LL2_BASE, errors, ordered, restricted_to
+from tests.factories import ll2_astronaut, ll2_launch_crews, reset_sequences
+from tests.helpers import LL2, LL2_BASE, errors, ordered, restricted_to
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +23,15 @@ NEWER_KEYS = {"age", "flights_count", "landings_count", "agency.logo_url"}
 
 @pytest.fixture(scope="module")
 def ll2_page():
-    return json.loads((LL2 / "astronauts-active-page1.json").read_text())
+    return json.loads((LL2 / "data" / "astronauts-active.2.2.0.list-page1.json").read_text())
 
 
 @pytest.fixture
 def built(ll2_page):
     for item in ll2_page["results"]:
-        ll2_build.astronaut(item)
-    ll2_build.reset_sequences()
-    ll2_build.launch_crews(ll2_page["results"])
+        ll2_astronaut(item)
+    reset_sequences()
+    ll2_launch_crews(ll2_page["results"])
 
 
 def test_the_page_equals_ll2_s_once_the_newer_keys_are_left_out(api, ll2_page, built):

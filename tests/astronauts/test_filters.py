@@ -4,13 +4,14 @@ import datetime
 
 import pytest
 
-from tests.astronauts.conftest import flight_at, seat
 from tests.factories import (
     AgencyFactory,
     AstronautFactory,
     AstronautStatusFactory,
     AstronautTypeFactory,
     at,
+    flight_at,
+    seat,
 )
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.astronauts.conftest import flown_astronaut
+from tests.factories import flown_astronaut
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,8 @@ from django.core.management import CommandError, call_command
 from agencies.models import Agency, AgencyType
 from launches.models import Launch, Orbit, Pad
 from mirror.importer import ImportFailed, import_documents
-from tests.conftest import LL2
 from tests.factories import AgencyFactory
-from tests.helpers import normalise_links, ordered
+from tests.helpers import LL2, normalise_links, ordered
 
 pytestmark = pytest.mark.django_db
 

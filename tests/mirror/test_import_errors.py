@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from mirror.importer import ImportFailed, import_documents
-from tests.conftest import LL2
+from tests.helpers import LL2
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,8 @@ from django.core.management import call_command
 
 from launches.models import LauncherConfig
 from mirror.importer import import_documents
-from tests.conftest import LL2
 from tests.factories import DockingLocationFactory, LaunchFactory, SpaceStationFactory
-from tests.helpers import restricted_to, whole_floats_as_ints
+from tests.helpers import LL2, restricted_to, whole_floats_as_ints
 
 pytestmark = pytest.mark.django_db
 

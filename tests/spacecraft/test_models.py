@@ -1,3 +1,5 @@
+"""Spacecraft flight and docking event models: the checks a curator's edit goes through."""
+
 import datetime
 
 import pytest

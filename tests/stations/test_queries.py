@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.factories import ExpeditionFactory, MissionPatchFactory
-from tests.stations.builders import busy_station
+from tests.factories import ExpeditionFactory, MissionPatchFactory, busy_station
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,8 @@
 
 import pytest
 
-from tests.factories import DockingLocationFactory, ExpeditionFactory, SpaceStationFactory
+from tests.factories import DockingLocationFactory, ExpeditionFactory, SpaceStationFactory, busy_station
 from tests.helpers import errors
-from tests.stations.builders import busy_station
 
 pytestmark = pytest.mark.django_db
 

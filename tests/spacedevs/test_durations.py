@@ -1,3 +1,5 @@
+"""Durations are ISO 8601 as LL2 writes them (spacedevs/api/durations.py)."""
+
 import datetime
 
 import pytest

@@ -1,41 +1,50 @@
-"""The space station list and detail: shapes, what LL2 derives from now, modes and bad input."""
+"""What the station endpoints serve: shapes and modes, what LL2 derives from now, bad input, 404, 405.
+
+The endpoints: `spacestation/` and `expedition/`.
+"""
 
 import pytest
 
 from tests.factories import (
     AgencyFactory,
     AstronautFlightFactory,
+    AstronautRoleFactory,
     DockingLocationFactory,
     ExpeditionFactory,
     SpaceStationFactory,
+    busy_station,
+    days,
+    dock,
 )
 from tests.helpers import component_keys
-from tests.stations.builders import busy_station, days, dock
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/2.2.0/spacestation/"
+
+# --- spacestation/ -----------------------------------------------------------------------------------
+
+STATIONS = "/2.2.0/spacestation/"
 
 
 def detail(api, station):
-    return api.get(f"{LIST}{station.id}/").json()
+    return api.get(f"{STATIONS}{station.id}/").json()
 
 
 def test_list_is_paginated_in_id_order(api):
     stations = SpaceStationFactory.create_batch(12)
 
-    page = api.get(LIST).json()
+    page = api.get(STATIONS).json()
 
     assert page["count"] == 12
     assert [s["id"] for s in page["results"]] == sorted(s.id for s in stations)[:10]
     assert page["next"] == "http://testserver/2.2.0/spacestation/?limit=10&offset=10"
 
 
-def test_normal_mode_is_the_default_list_shape(api, ll2_schema):
+def test_normal_mode_is_the_default_station_list_shape(api, ll2_schema):
     busy_station()
 
-    default = api.get(LIST).json()["results"]
-    normal = api.get(LIST, {"mode": "normal"}).json()["results"]
+    default = api.get(STATIONS).json()["results"]
+    normal = api.get(STATIONS, {"mode": "normal"}).json()["results"]
 
     assert default == normal
     station = normal[0]
@@ -67,10 +76,10 @@ def test_detail_shape_is_ll2s_space_station_detailed(api, ll2_schema, contract):
     assert list(flight["launch"]) == list(contract["launch"])
 
 
-def test_detailed_mode_lists_the_detail_shape(api):
+def test_detailed_mode_lists_the_station_detail_shape(api):
     station = busy_station()
 
-    listed = api.get(LIST, {"mode": "detailed"}).json()["results"]
+    listed = api.get(STATIONS, {"mode": "detailed"}).json()["results"]
 
     assert listed[0] == detail(api, station)
 
@@ -102,7 +111,7 @@ def test_active_expeditions_are_those_under_way_by_start(api):
     ExpeditionFactory(spacestation=station, start=days(10), end=None)  # not started
     ExpeditionFactory(start=days(-10), end=None)  # another station's
 
-    listed = api.get(LIST).json()["results"][0]["active_expedition"]
+    listed = api.get(STATIONS).json()["results"][0]["active_expedition"]
     detailed = detail(api, station)["active_expeditions"]
 
     assert [e["id"] for e in listed] == [earlier.id, later.id]
@@ -186,24 +195,94 @@ def test_each_port_shows_the_flight_docked_there_now_or_null(api):
 def test_an_unknown_query_parameter_is_ignored(api):
     busy_station()
 
-    assert api.get(LIST, {"cachebuster": "1"}).json() == api.get(LIST).json()
+    assert api.get(STATIONS, {"cachebuster": "1"}).json() == api.get(STATIONS).json()
 
 
 @pytest.mark.parametrize("station_id", ["99999", "2147483648", "abc", "-1", "1.5", "%00"])
 def test_an_id_that_is_not_a_station_is_a_404(api, station_id):
     SpaceStationFactory()
 
-    assert api.get(f"{LIST}{station_id}/").status_code == 404
+    assert api.get(f"{STATIONS}{station_id}/").status_code == 404
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 @pytest.mark.parametrize("on_detail", [False, True])
-def test_writes_are_not_allowed(api, method, on_detail):
+def test_station_writes_are_not_allowed(api, method, on_detail):
     station = SpaceStationFactory()
-    url = f"{LIST}{station.id}/" if on_detail else LIST
+    url = f"{STATIONS}{station.id}/" if on_detail else STATIONS
 
     response = getattr(api, method)(url, {"name": "Moon base"}, format="json")
 
     assert response.status_code == 405
     station.refresh_from_db()
     assert station.name != "Moon base"
+
+
+# --- expedition/ -------------------------------------------------------------------------------------
+
+EXPEDITIONS = "/2.2.0/expedition/"
+
+
+def test_normal_mode_is_the_default_expedition_list_shape(api, ll2_schema):
+    ExpeditionFactory()
+
+    default = api.get(EXPEDITIONS).json()["results"]
+    normal = api.get(EXPEDITIONS, {"mode": "normal"}).json()["results"]
+
+    assert default == normal
+    assert list(normal[0]) == component_keys(ll2_schema, "Expedition")
+    assert list(normal[0]["spacestation"]) == component_keys(
+        ll2_schema, "SpaceStationSerializerForExpedition"
+    )
+    assert list(normal[0]["mission_patches"][0]) == component_keys(ll2_schema, "MissionPatch")
+
+
+def test_detail_shape_is_ll2s_expedition_detail(api, ll2_schema):
+    expedition = ExpeditionFactory(spacestation=SpaceStationFactory(owners=[AgencyFactory()]))
+
+    shown = api.get(f"{EXPEDITIONS}{expedition.id}/").json()
+
+    assert list(shown) == component_keys(ll2_schema, "ExpeditionDetail")
+    station = shown["spacestation"]
+    assert list(station) == component_keys(ll2_schema, "SpaceStationDetailedSerializerForExpedition")
+    assert list(station["owners"][0]) == component_keys(ll2_schema, "AgencyList")
+    assert list(shown["crew"][0]) == component_keys(ll2_schema, "AstronautFlightForExpedition")
+    assert list(shown["crew"][0]["astronaut"]) == component_keys(ll2_schema, "Astronaut")
+
+
+def test_detailed_mode_lists_the_expedition_detail_shape(api):
+    expedition = ExpeditionFactory()
+
+    listed = api.get(EXPEDITIONS, {"mode": "detailed"}).json()["results"]
+
+    assert listed == [api.get(f"{EXPEDITIONS}{expedition.id}/").json()]
+
+
+def test_the_crew_is_listed_by_role_priority(api):
+    engineer = AstronautFlightFactory(role=AstronautRoleFactory(role="Flight Engineer", priority=2))
+    commander = AstronautFlightFactory(role=AstronautRoleFactory(role="Commander", priority=0))
+    expedition = ExpeditionFactory(crew=[engineer, commander])
+
+    crew = api.get(f"{EXPEDITIONS}{expedition.id}/").json()["crew"]
+
+    assert [member["id"] for member in crew] == [commander.id, engineer.id]
+
+
+@pytest.mark.parametrize("expedition_id", ["99999", "2147483648", "abc", "-1"])
+def test_an_id_that_is_not_an_expedition_is_a_404(api, expedition_id):
+    ExpeditionFactory()
+
+    assert api.get(f"{EXPEDITIONS}{expedition_id}/").status_code == 404
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("on_detail", [False, True])
+def test_expedition_writes_are_not_allowed(api, method, on_detail):
+    expedition = ExpeditionFactory()
+    url = f"{EXPEDITIONS}{expedition.id}/" if on_detail else EXPEDITIONS
+
+    response = getattr(api, method)(url, {"name": "Expedition 99"}, format="json")
+
+    assert response.status_code == 405
+    expedition.refresh_from_db()
+    assert expedition.name != "Expedition 99"

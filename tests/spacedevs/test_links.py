@@ -3,20 +3,9 @@
 import pytest
 
 from tests.factories import complete_flight
+from tests.helpers import links
 
 pytestmark = pytest.mark.django_db
-
-
-def links(payload):
-    """Every `url` value in a payload, with the id of the object that holds it."""
-    if isinstance(payload, list):
-        for item in payload:
-            yield from links(item)
-    elif isinstance(payload, dict):
-        if "url" in payload and "id" in payload:
-            yield payload["url"], payload["id"]
-        for value in payload.values():
-            yield from links(value)
 
 
 @pytest.mark.parametrize("prefix", ["/2.2.0/", "/api/2.2.0/"])
