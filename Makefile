@@ -18,9 +18,10 @@ serve:
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/gunicorn spacedevs.wsgi --bind $(HOST):$(PORT) --access-logfile -
 
+# PYTEST_ARGS narrows the run: `make test PYTEST_ARGS='-m "not slow"'` leaves out the slow suites.
 test: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The twin of .pre-commit-config.yaml, which runs it before each commit.
 lint: install-dev

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+# It starts gunicorn and builds a database of its own: CI runs it once (`.ci/run`).
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 
 

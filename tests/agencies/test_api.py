@@ -231,13 +231,6 @@ def test_an_id_that_is_not_an_agency_is_a_404(api, agencies, agency_id):
     assert api.get(f"{LIST}{agency_id}/").status_code == 404
 
 
-def test_a_bad_mode_on_a_detail_is_a_400(api, agencies):
-    response = api.get(f"{LIST}{agencies[0].id}/", {"mode": "bogus"})
-
-    assert response.status_code == 400
-    assert response.json()["parameters"] == ["mode"]
-
-
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 @pytest.mark.parametrize("on_detail", [False, True])
 def test_writes_are_not_allowed(api, agencies, method, on_detail):

@@ -402,14 +402,6 @@ def test_a_launch_in_upcoming_or_previous_has_its_detail_there(api, around_now, 
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
-def test_an_unknown_mode_is_refused(api, endpoint):
-    response = api.get(endpoint, {"mode": "short"})
-
-    assert response.status_code == 400
-    assert response.json()["parameters"] == ["mode"]
-
-
-@pytest.mark.parametrize("endpoint", ENDPOINTS)
 @pytest.mark.parametrize("bad_id", ["not-a-uuid", "123", "c3a3c65b-5bd8-4181-8557-b693bf29936"])
 def test_a_malformed_id_is_not_found(api, endpoint, bad_id):
     assert api.get(f"{endpoint}{bad_id}/").status_code == 404

@@ -358,8 +358,6 @@ BAD_COMMON = [
     ("include_suborbital", "yes please"),
     ("orbital_launch_attempt_count__gte", "1.5"),
     ("agency_launch_attempt_count_year", "many"),
-    ("ordering", "slug"),
-    ("mode", "full"),
 ]
 
 
@@ -452,8 +450,6 @@ def test_launcher_ordering(api, boosters, ordering, expected):
         ("flight_proven", "maybe"),
         ("launcher_config", "falcon"),
         ("flights__gte", "1.5"),
-        ("ordering", "serial_number"),
-        ("mode", "list"),
     ],
 )
 def test_a_bad_launcher_filter_value_is_refused_naming_the_parameter(api, parameter, value):
@@ -573,10 +569,6 @@ def test_counter_filters_compare_the_stored_counters(api, counted, counter, look
         {"family__contains": "\x00"},
         {"manufacturer__name": "\x00"},
         {"search": "\x00"},
-        {"mode": "list"},
-        {"mode": "bogus"},
-        {"ordering": "family"},
-        {"ordering": "bogus"},
     ],
 )
 def test_bad_launcher_config_values_are_refused_naming_the_parameter(api, falcons, query):
@@ -773,8 +765,6 @@ def test_pads_are_in_id_order_by_default(api, florida_and_baikonur):
         {"location__name__contains": "\x00"},
         {"country_code": "USA,\x00"},
         {"search": "\x00"},
-        {"ordering": "latitude"},
-        {"ordering": "bogus"},
     ],
 )
 def test_bad_pad_filter_values_are_refused_naming_the_parameter(api, florida_and_baikonur, query):
@@ -884,8 +874,6 @@ def test_location_ordering(api, sites, ordering, expected):
         {"country_code": "\x00"},
         {"country_code__contains": "\x00"},
         {"search": "\x00"},
-        {"ordering": "country_code"},
-        {"ordering": "-bogus"},
     ],
 )
 def test_bad_location_filter_values_are_refused_naming_the_parameter(api, sites, query):
@@ -940,9 +928,7 @@ def test_program_ordering(api, named, ordering, expected):
     assert names(api.get(PROGRAMS, {"ordering": ordering} if ordering else {})) == expected
 
 
-@pytest.mark.parametrize(
-    "query", [{"ordering": "start_date"}, {"ordering": "bogus"}, {"search": "\x00"}, {"limit": "0"}]
-)
+@pytest.mark.parametrize("query", [{"search": "\x00"}])
 def test_bad_program_values_are_refused_naming_the_parameter(api, named, query):
     response = api.get(PROGRAMS, query)
 

@@ -532,6 +532,79 @@ def random_history(seed):
             landing(flown, success=success, attempt=attempt, where=rng.choice(sites), booster=booster)
 
 
+def _in_order(rows):
+    return sorted(rows, key=lambda each: (each["net"], each["id"]))
+
+
+def _launched(each):
+    return each["status"] in LaunchStatus.LAUNCHED
+
+
+def _streak(outcomes):
+    """Successes after the last failure; `outcomes`, in launch order: (successes, failures)."""
+    count = 0
+    for successes, failures in outcomes:
+        count = 0 if failures else count + successes
+    return count
+
+
+def _ranks(launches, attempts):
+    ranks = {each["id"]: dict.fromkeys(RANKS + YEAR_RANKS) for each in launches}
+    for field, group in zip(RANKS, (None, "pad__location", "pad", "launch_service_provider"), strict=True):
+        seen = collections.Counter()
+        for each in attempts:
+            place = group and each[group]
+            if group and place is None:
+                continue
+            seen[place] += 1
+            seen[place, each["net"].astimezone(datetime.UTC).year] += 1
+            ranks[each["id"]][field] = seen[place]
+            ranks[each["id"]][f"{field}_year"] = seen[place, each["net"].astimezone(datetime.UTC).year]
+    return ranks
+
+
+def _launch_totals(launches, group, pk):
+    mine = [each for each in launches if each[group] == pk]
+    return {
+        "total_launch_count": sum(_launched(each) for each in mine),
+        "successful_launches": sum(each["status"] in LaunchStatus.SUCCESSFUL for each in mine),
+        "failed_launches": sum(each["status"] in LaunchStatus.FAILED for each in mine),
+        "pending_launches": sum(each["status"] in LaunchStatus.PENDING for each in mine),
+        "consecutive_successful_launches": _streak(
+            (each["status"] in LaunchStatus.SUCCESSFUL, each["status"] in LaunchStatus.FAILED)
+            for each in _in_order(each for each in mine if each["net"])
+        ),
+    }
+
+
+def _landings(by_id):
+    """Each landing once, with its launch: the booster's when a flight's too."""
+    launch_of = dict(SpacecraftFlight.objects.filter(landing__isnull=False).values_list("landing", "launch"))
+    launch_of.update(
+        FirstStage.objects.filter(landing__isnull=False).values_list("landing", "rocket__launch")
+    )
+    return [
+        (row, by_id[launch_of[row["id"]]])
+        for row in Landing.objects.values("id", "attempt", "success", "location__location")
+        if row["attempt"] and row["id"] in launch_of and _launched(by_id[launch_of[row["id"]]])
+    ]
+
+
+def _landing_totals(landings, pk):
+    mine = [(row, each) for row, each in landings if each["launch_service_provider"] == pk]
+    per_launch = collections.defaultdict(lambda: [0, 0])
+    for row, each in mine:
+        if each["net"]:
+            per_launch[each["net"], each["id"]][0] += row["success"] is True
+            per_launch[each["net"], each["id"]][1] += row["success"] is False
+    return {
+        "attempted_landings": len(mine),
+        "successful_landings": sum(row["success"] is True for row, _ in mine),
+        "failed_landings": sum(row["success"] is False for row, _ in mine),
+        "consecutive_successful_landings": _streak(per_launch[key] for key in sorted(per_launch)),
+    }
+
+
 def expected_counters():
     """Every counter as the rules of mirror/recount.py say, computed row by row in Python:
     {model label: {pk: {field: value}}}."""
@@ -547,98 +620,36 @@ def expected_counters():
             "mission__orbit__name",
         )
     )
-    by_id = {each["id"]: each for each in launches}
-
-    def in_order(rows):
-        return sorted(rows, key=lambda each: (each["net"], each["id"]))
-
-    def launched(each):
-        return each["status"] in LaunchStatus.LAUNCHED
-
-    def streak(outcomes):
-        """Successes after the last failure; `outcomes`, in launch order: (successes, failures)."""
-        count = 0
-        for successes, failures in outcomes:
-            count = 0 if failures else count + successes
-        return count
-
-    attempts = in_order(
+    attempts = _in_order(
         each
         for each in launches
-        if launched(each) and each["net"] and each["mission__orbit__name"] not in Orbit.SUBORBITAL_NAMES
+        if _launched(each) and each["net"] and each["mission__orbit__name"] not in Orbit.SUBORBITAL_NAMES
     )
-    ranks = {each["id"]: dict.fromkeys(RANKS + YEAR_RANKS) for each in launches}
-    for field, group in zip(RANKS, (None, "pad__location", "pad", "launch_service_provider"), strict=True):
-        seen = collections.Counter()
-        for each in attempts:
-            place = group and each[group]
-            if group and place is None:
-                continue
-            seen[place] += 1
-            seen[place, each["net"].astimezone(datetime.UTC).year] += 1
-            ranks[each["id"]][field] = seen[place]
-            ranks[each["id"]][f"{field}_year"] = seen[place, each["net"].astimezone(datetime.UTC).year]
-
-    def launch_totals(group, pk):
-        mine = [each for each in launches if each[group] == pk]
-        return {
-            "total_launch_count": sum(launched(each) for each in mine),
-            "successful_launches": sum(each["status"] in LaunchStatus.SUCCESSFUL for each in mine),
-            "failed_launches": sum(each["status"] in LaunchStatus.FAILED for each in mine),
-            "pending_launches": sum(each["status"] in LaunchStatus.PENDING for each in mine),
-            "consecutive_successful_launches": streak(
-                (each["status"] in LaunchStatus.SUCCESSFUL, each["status"] in LaunchStatus.FAILED)
-                for each in in_order(each for each in mine if each["net"])
-            ),
-        }
-
-    # Each landing once, with its launch: the booster's when a flight's too.
-    launch_of = dict(SpacecraftFlight.objects.filter(landing__isnull=False).values_list("landing", "launch"))
-    launch_of.update(
-        FirstStage.objects.filter(landing__isnull=False).values_list("landing", "rocket__launch")
-    )
-    landings = [
-        (row, by_id[launch_of[row["id"]]])
-        for row in Landing.objects.values("id", "attempt", "success", "location__location")
-        if row["attempt"] and row["id"] in launch_of and launched(by_id[launch_of[row["id"]]])
-    ]
-
-    def landing_totals(pk):
-        mine = [(row, each) for row, each in landings if each["launch_service_provider"] == pk]
-        per_launch = collections.defaultdict(lambda: [0, 0])
-        for row, each in mine:
-            if each["net"]:
-                per_launch[each["net"], each["id"]][0] += row["success"] is True
-                per_launch[each["net"], each["id"]][1] += row["success"] is False
-        return {
-            "attempted_landings": len(mine),
-            "successful_landings": sum(row["success"] is True for row, _ in mine),
-            "failed_landings": sum(row["success"] is False for row, _ in mine),
-            "consecutive_successful_landings": streak(per_launch[key] for key in sorted(per_launch)),
-        }
-
+    landings = _landings({each["id"]: each for each in launches})
     return {
-        "launches.Launch": ranks,
+        "launches.Launch": _ranks(launches, attempts),
         "launches.Pad": {
             pk: {
-                "total_launch_count": sum(launched(each) for each in launches if each["pad"] == pk),
+                "total_launch_count": sum(_launched(each) for each in launches if each["pad"] == pk),
                 "orbital_launch_attempt_count": sum(each["pad"] == pk for each in attempts),
             }
             for pk in Pad.objects.values_list("pk", flat=True)
         },
         "launches.Location": {
             pk: {
-                "total_launch_count": sum(launched(each) for each in launches if each["pad__location"] == pk),
+                "total_launch_count": sum(
+                    _launched(each) for each in launches if each["pad__location"] == pk
+                ),
                 "total_landing_count": sum(row["location__location"] == pk for row, _ in landings),
             }
             for pk in Location.objects.values_list("pk", flat=True)
         },
         "agencies.Agency": {
-            pk: {**launch_totals("launch_service_provider", pk), **landing_totals(pk)}
+            pk: {**_launch_totals(launches, "launch_service_provider", pk), **_landing_totals(landings, pk)}
             for pk in Agency.objects.values_list("pk", flat=True)
         },
         "launches.LauncherConfig": {
-            pk: launch_totals("rocket__configuration", pk)
+            pk: _launch_totals(launches, "rocket__configuration", pk)
             for pk in LauncherConfig.objects.values_list("pk", flat=True)
         },
     }
