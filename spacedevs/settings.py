@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "stations",
     "spacecraft",
     "mirror",
+    "spacedevs",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, nearest the views: a database that cannot be reached is a 503 with Retry-After.
+    "spacedevs.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "spacedevs.urls"

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from spacedevs import health
 from spacedevs.api.routers import API_VERSION
 
 versioned_api = [path(f"{API_VERSION}/", include(("spacedevs.api.urls", "ll2"), namespace=API_VERSION))]
@@ -14,4 +15,12 @@ urlpatterns = [
     *versioned_api,
     path("api/", include((versioned_api, "api"), namespace="api")),
     path("admin/", admin.site.urls),
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
 ]
+
+# JSON for programs, a styled page for browsers (spacedevs.errors).
+handler400 = "spacedevs.errors.bad_request"
+handler403 = "spacedevs.errors.permission_denied"
+handler404 = "spacedevs.errors.not_found"
+handler500 = "spacedevs.errors.server_error"

@@ -69,7 +69,7 @@ class LaunchViewSet(LL2ViewSet):
         "detailed": Mode(selectors.launches_detailed, LaunchDetailedSerializer),
     }
     filterset_class = LaunchFilter
-    lookup_value_converter = "uuid"
+    lookup_value_converter = "ll2uuid"
 
 
 class UpcomingLaunchViewSet(LaunchViewSet):

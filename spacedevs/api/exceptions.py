@@ -1,7 +1,8 @@
 """Errors as DRF shapes them: a JSON body with a `detail`."""
 
+from django.http import Http404
 from rest_framework import status
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, NotFound
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
@@ -22,7 +23,14 @@ class BadQueryParameter(APIException):
 
 
 def exception_handler(exc, context):
-    """DRF's handler, plus the names of the offending parameters for a `BadQueryParameter`."""
+    """DRF's handler, plus the names of the offending parameters for a `BadQueryParameter`.
+
+    An unknown id is `{"detail": "Not found."}`, as LL2 (an older DRF) says it and as a malformed id
+    that matches no route is answered (`spacedevs.errors`), never naming the model. Errors it does not
+    handle (the database's) go on to Django (`spacedevs.errors.DatabaseUnavailableMiddleware`).
+    """
+    if isinstance(exc, Http404):
+        exc = NotFound()
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, BadQueryParameter):
         response.data["parameters"] = exc.parameters

@@ -5,6 +5,7 @@ parameter for any value its filters refuse. Parameters no filterset declares are
 ignores them (clients add cache-busters), and so is a `mode` the endpoint does not have.
 """
 
+import datetime
 from typing import ClassVar
 
 from django import forms
@@ -59,6 +60,33 @@ class IdFilter(filters.NumberFilter):
         kwargs.setdefault("min_value", 0)
         kwargs.setdefault("max_value", INT_MAX)
         super().__init__(*args, **kwargs)
+
+
+class _UTCDateTimeField(forms.DateTimeField):
+    """Django's datetime field (ISO 8601, with or without an offset; without one, UTC), converted to UTC.
+
+    The database stores UTC: PostgreSQL refuses an offset of 16 hours or more (`-19:00`), and a value
+    whose UTC time falls outside the years 1 to 9999 (`0001-01-01T00:00:00+05:00`) cannot be stored at
+    all. Converting here refuses them alike on every database, as a bad value of the parameter.
+    """
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                "Enter a date and time between the years 1 and 9999 in UTC.", code="out_of_range"
+            ) from None
+
+
+class DateTimeFilter(filters.DateTimeFilter):
+    """A datetime parameter (`?net__gt=2020-01-01T00:00:00-05:00`), in UTC: one the database cannot
+    store is refused (400) rather than sent to it. `LL2FilterSet` gives it to every datetime column."""
+
+    field_class = _UTCDateTimeField
 
 
 class IdListFilter(filters.BaseInFilter, IdFilter):
@@ -165,7 +193,8 @@ class LL2FilterSet(filters.FilterSet):
     """The base of every filterset: `mode`, with the modes of the view that uses it.
 
     The filters `Meta.fields` generates for integers (ids, stored counters) and booleans refuse a bad
-    value (400), where django-filter's defaults round `1.5` or read `maybe` as no filter. Values that are
+    value (400), where django-filter's defaults round `1.5` or read `maybe` as no filter; those for
+    datetimes convert to UTC and refuse what the database cannot store. Values that are
     annotations, not columns, which `Meta.fields` cannot name, are declared in `comparisons`,
     `{name: filter class}`: each gets LL2's five `COMPARISONS`.
     """
@@ -175,6 +204,7 @@ class LL2FilterSet(filters.FilterSet):
         models.AutoField: {"filter_class": IdFilter},
         models.IntegerField: {"filter_class": IdFilter},
         models.BooleanField: {"filter_class": StrictBooleanFilter},
+        models.DateTimeField: {"filter_class": DateTimeFilter},
     }
     comparisons: ClassVar[dict[str, type[filters.Filter]]] = {}
 

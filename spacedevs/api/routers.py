@@ -1,5 +1,7 @@
 """The versioned router: one registry for every app's viewsets, served under each API prefix."""
 
+import uuid
+
 from django.urls import register_converter
 from rest_framework import routers
 
@@ -22,13 +24,27 @@ class LL2IdConverter:
         return str(value)
 
 
+class LL2UUIDConverter:
+    """A UUID in a path (a launch's id), in any case, as LL2 matches it; Django's `uuid` converter
+    matches lower case only."""
+
+    regex = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
+    def to_python(self, value):
+        return uuid.UUID(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
 register_converter(LL2IdConverter, "ll2id")
+register_converter(LL2UUIDConverter, "ll2uuid")
 
 
 class VersionedRouter(routers.DefaultRouter):
     """DRF's default router with path converters for lookups and no `.json` suffix routes.
 
-    A viewset names its converter in `lookup_value_converter` (`ll2id`, or `uuid` for launches), so a
+    A viewset names its converter in `lookup_value_converter` (`ll2id`, or `ll2uuid` for launches), so a
     malformed id never reaches the database. Detail routes are list routes plus `<pk>/`, which
     `spacedevs.api.fields.LinkField` relies on.
     """

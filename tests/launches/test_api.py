@@ -674,3 +674,13 @@ def test_unknown_or_malformed_program_ids_are_404(api, programs, path):
 def test_the_program_endpoint_is_read_only(api, programs, method):
     assert getattr(api, method)(PROGRAMS).status_code == 405
     assert getattr(api, method)(f"{PROGRAMS}{programs[0].id}/").status_code == 405
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_a_launch_id_matches_in_any_case(api, endpoint):
+    launch = LaunchFactory(net=timezone.now())
+
+    response = api.get(f"{endpoint}{str(launch.id).upper()}/")
+
+    assert response.status_code == 200
+    assert response.json()["id"] == str(launch.id)

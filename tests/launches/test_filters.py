@@ -21,6 +21,7 @@ from tests.factories import (
     OrbitFactory,
     PadFactory,
     ProgramFactory,
+    at,
     complete_launch,
     ll2_launch_status,
 )
@@ -939,3 +940,23 @@ def test_bad_program_values_are_refused_naming_the_parameter(api, named, query):
 def test_programmes_have_no_mode(api, named):
     # LL2's programmes have no `mode`: like any parameter the endpoint does not know, it is ignored.
     assert names(api.get(PROGRAMS, {"mode": "bogus"})) == names(api.get(PROGRAMS))
+
+
+# --- Datetimes ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # -19:00, an offset PostgreSQL cannot store, is the same moment as 19:00 UTC.
+        ("2020-01-01T00:00:00-19:00", ["before"]),
+        ("2020-01-01T19:00:00Z", ["before"]),
+        ("2020-01-02T00:00:00+05:00", ["before"]),
+        ("2020-01-01T20:00:00", ["after", "before"]),
+    ],
+)
+def test_a_datetime_filter_reads_its_value_in_utc(api, value, expected):
+    LaunchFactory(name="before", net=at(2020, 1, 1, 18, 59))
+    LaunchFactory(name="after", net=at(2020, 1, 1, 19, 1))
+
+    assert sorted(names(api.get(LAUNCHES, {"net__lt": value}))) == expected
