@@ -16,7 +16,7 @@ serve:
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	$(BIN)/gunicorn spacedevs.wsgi --bind $(HOST):$(PORT) --access-logfile -
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
 # PYTEST_ARGS narrows the run: `make test PYTEST_ARGS='-m "not slow"'` leaves out the slow suites.
 test: install-dev

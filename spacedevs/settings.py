@@ -43,6 +43,14 @@ def env_rate(name):
     return value
 
 
+def env_seconds(name, *, default):
+    """A whole number of seconds, 0 or more."""
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number of seconds, not {value!r}.")
+    return int(value)
+
+
 DEBUG = env_bool("DEBUG", default=False)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
@@ -78,6 +86,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request whose client has hung up is not worked on (under gunicorn).
+    "spacedevs.middleware.AbandonedRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -108,16 +118,33 @@ TEMPLATES = [
     },
 ]
 
-# SQLite needs nothing installed (an unset or empty DATABASE_URL); DATABASE_URL=postgres://...
-# selects PostgreSQL, the production database. Connections persist between requests (CONN_MAX_AGE)
-# and are health-checked.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
+
+def database(url):
+    """The settings of a database from its URL.
+
+    SQLite needs nothing installed (an unset or empty DATABASE_URL); postgres://... selects PostgreSQL,
+    the production database. Connections persist between requests (CONN_MAX_AGE) and are health-checked,
+    so the service reconnects by itself after the database restarts. On PostgreSQL a connection gives up
+    after DATABASE_CONNECT_TIMEOUT seconds and a statement after DATABASE_STATEMENT_TIMEOUT (libpq's
+    options, which psycopg 3 and psycopg2 both pass on), and no call to the server outlives the statement
+    timeout by more than a moment (`spacedevs.db.postgresql`), so a database that hangs never holds a
+    worker until gunicorn kills it. `manage.py` runs its commands without a statement timeout.
+    """
+    settings = dj_database_url.parse(
+        url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "600")), conn_health_checks=True
     )
-}
+    if settings["ENGINE"] == "django.db.backends.postgresql":
+        settings["ENGINE"] = "spacedevs.db.postgresql"
+        statement_ms = 1000 * env_seconds("DATABASE_STATEMENT_TIMEOUT", default=5)
+        settings["OPTIONS"] = {
+            "connect_timeout": env_seconds("DATABASE_CONNECT_TIMEOUT", default=3),
+            "options": f"-c statement_timeout={statement_ms}",
+            **settings.get("OPTIONS", {}),
+        }
+    return settings
+
+
+DATABASES = {"default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -165,9 +192,18 @@ REST_FRAMEWORK = {
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%SZ",
 }
 
+# LOG_FORMAT=json writes one JSON object a line (gunicorn's logs too, see gunicorn.conf.py); text is
+# the default.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or "text"
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "spacedevs.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -7,53 +7,23 @@ import http.cookiejar
 import json
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
+from tests.servers import REPO, make_serve
+
 # It starts gunicorn and builds a database of its own: CI runs it once (`.ci/run`).
 pytestmark = pytest.mark.slow
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-        "STATIC_ROOT": str(tmp / "static"),
-        "DEBUG": "",
-    }
-    bin_dir = Path(sys.executable).parent
-    log = (tmp / "serve.log").open("w")
-    server = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"BIN={bin_dir}", f"PORT={port}"],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}/2.2.0/", server, tmp / "serve.log")
+    with make_serve(tmp) as base:
         subprocess.run(
             [
                 sys.executable,
@@ -66,28 +36,15 @@ def served(tmp_path_factory):
                 "curator@example.org",
             ],
             cwd=REPO,
-            env={**env, "DJANGO_SUPERUSER_PASSWORD": "a-long-curator-password"},
+            env={
+                **os.environ,
+                "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+                "DJANGO_SUPERUSER_PASSWORD": "a-long-curator-password",
+            },
             check=True,
             capture_output=True,
         )
         yield base
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
-
-
-def _wait_for(url, server, log_path):
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"make serve exited with {server.returncode}:\n{log_path.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.5)
-    pytest.fail(f"make serve did not answer in time:\n{log_path.read_text()}")
 
 
 def get(url):

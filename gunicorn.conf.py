@@ -1,0 +1,45 @@
+"""gunicorn's configuration for the service (`make serve`, the Dockerfile): `gunicorn -c gunicorn.conf.py`.
+
+Each value may be set by the environment (README, "Operations"):
+
+- WEB_CONCURRENCY: worker processes; by default 2 per CPU core, plus 1.
+- GUNICORN_TIMEOUT (30 s): a request that takes longer is ended with its worker (the database's own
+  timeouts, DATABASE_CONNECT_TIMEOUT and DATABASE_STATEMENT_TIMEOUT, are well within it); workers
+  restarting (a deploy, SIGHUP) get as long to finish the requests they hold.
+- GUNICORN_MAX_REQUESTS (1000): a worker is replaced after about that many requests (with up to 10%
+  jitter, so that the workers do not all restart at once), which bounds what a leak can hold.
+- GUNICORN_BACKLOG (64): connections waiting for a worker. Past that, the kernel refuses new ones
+  rather than queueing work that would wait longer than its client does; and a request whose client
+  hung up while it waited is dropped unanswered (`spacedevs.middleware.AbandonedRequestMiddleware`).
+- LOG_FORMAT=json: the access and error logs as one JSON object a line, as Django's own logs are.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "spacedevs.wsgi"
+bind = [f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"]
+
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * multiprocessing.cpu_count() + 1)
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
+graceful_timeout = timeout
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 1000)
+max_requests_jitter = max_requests // 10
+backlog = int(os.environ.get("GUNICORN_BACKLOG") or 64)
+
+# Requests are GETs with query strings: a request line or a header set larger than these is a 400.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# The workers' heartbeat files in memory, not on a disk (or a container's overlay) that may stall.
+if os.path.isdir("/dev/shm"):
+    worker_tmp_dir = "/dev/shm"
+
+accesslog = "-"
+errorlog = "-"
+# Who, what, the answer, its size, and how long it took (ms).
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+if os.environ.get("LOG_FORMAT", "").strip().lower() == "json":
+    logger_class = "spacedevs.logs.GunicornJsonLogger"

@@ -1,0 +1,1 @@
+"""The database backend of the service: PostgreSQL whose calls cannot hang a worker (see `postgresql`)."""

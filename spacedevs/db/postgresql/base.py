@@ -1,0 +1,131 @@
+"""Django's PostgreSQL backend (psycopg 3 or psycopg2), with a client-side deadline on every call.
+
+The server's `statement_timeout` (`DATABASE_STATEMENT_TIMEOUT`, set through libpq's `options`) cancels a
+slow query, and libpq's `connect_timeout` bounds a new connection; but a server that is frozen (stopped
+with SIGSTOP, a hung host, a network path that swallows packets) enforces nothing, and its kernel still
+acknowledges what is sent, so no TCP timeout fires either: the call would wait for ever, until gunicorn
+kills the worker and the client gets no answer at all.
+
+So every query, commit, rollback and health check (`is_usable`) runs under a deadline: the statement
+timeout plus `GRACE_SECONDS`, by which a live server has answered or cancelled. A watchdog thread, one per
+process, shuts down the socket of a call that passes its deadline; the call then fails at once as a
+lost connection (`OperationalError`, answered 503 by `spacedevs.errors`), Django drops that connection,
+and the next request connects again. Without a statement timeout (`0`), nothing is watched.
+"""
+
+import os
+import socket
+import threading
+import time
+from contextlib import contextmanager
+
+from django.db.backends.postgresql import base
+
+# How long after the statement timeout a call that has not come back is cut: a live server has
+# cancelled it by then.
+GRACE_SECONDS = 2.0
+# How often the watchdog looks at the calls in flight: the deadline's precision.
+TICK_SECONDS = 0.25
+
+
+class Watchdog:
+    """Calls in flight with their deadlines, and a thread that cuts the socket of any call past its own.
+
+    Arming and disarming a call is a dictionary operation under a lock; the thread starts with the first
+    call of a process (again after a fork) and wakes every `TICK_SECONDS`. A socket is cut while the
+    lock is held and its call is still armed, so it is never a socket that its call has since closed and
+    whose number the process reused.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._calls = {}
+        self._pid = None
+
+    @contextmanager
+    def deadline(self, fileno, seconds):
+        self._start()
+        token = object()
+        with self._lock:
+            self._calls[token] = (time.monotonic() + seconds, fileno)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._calls.pop(token, None)
+
+    def _start(self):
+        if self._pid == os.getpid():
+            return
+        with self._lock:
+            if self._pid != os.getpid():
+                self._calls.clear()
+                threading.Thread(target=self._watch, name="database-deadlines", daemon=True).start()
+                self._pid = os.getpid()
+
+    def _watch(self):
+        while True:
+            time.sleep(TICK_SECONDS)
+            now = time.monotonic()
+            with self._lock:
+                for token, (deadline, fileno) in list(self._calls.items()):
+                    if now >= deadline:
+                        del self._calls[token]
+                        _cut(fileno)
+
+
+def _cut(fileno):
+    """Shut the socket down for both directions: the blocked call sees the connection end."""
+    try:
+        with socket.socket(fileno=os.dup(fileno)) as sock:
+            sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
+WATCHDOG = Watchdog()
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.call_deadline = _deadline_of(self.settings_dict)
+        if self.call_deadline:
+            self.execute_wrappers.append(self._watched_query)
+
+    @contextmanager
+    def _watched(self):
+        connection = self.connection
+        if not self.call_deadline or connection is None:
+            yield
+            return
+        with WATCHDOG.deadline(connection.fileno(), self.call_deadline):
+            yield
+
+    def _watched_query(self, execute, sql, params, many, context):
+        with self._watched():
+            return execute(sql, params, many, context)
+
+    def is_usable(self):
+        if self.connection is None:
+            return False
+        with self._watched():
+            return super().is_usable()
+
+    def _commit(self):
+        with self._watched():
+            return super()._commit()
+
+    def _rollback(self):
+        with self._watched():
+            return super()._rollback()
+
+
+def _deadline_of(settings_dict):
+    """Seconds a call may take: the statement timeout that `options` sets, plus the grace; None when
+    there is no statement timeout."""
+    for option in settings_dict.get("OPTIONS", {}).get("options", "").split():
+        name, _, value = option.removeprefix("-c").partition("=")
+        if name.strip() == "statement_timeout" and value.isdigit() and int(value) > 0:
+            return int(value) / 1000 + GRACE_SECONDS
+    return None

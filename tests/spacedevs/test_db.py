@@ -1,0 +1,73 @@
+"""The database settings: libpq's timeouts, and the watchdog that cuts a call a frozen server never
+answers (its real test, on a cluster of its own, is `test_outage.py`)."""
+
+import socket
+import time
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from spacedevs.db.postgresql.base import GRACE_SECONDS, Watchdog, _deadline_of
+from spacedevs.settings import database
+
+
+def test_postgresql_gets_short_timeouts_by_default(monkeypatch):
+    monkeypatch.delenv("DATABASE_STATEMENT_TIMEOUT", raising=False)
+    monkeypatch.delenv("DATABASE_CONNECT_TIMEOUT", raising=False)
+
+    settings = database("postgres://app@db.example:5432/spacedevs")
+
+    assert settings["ENGINE"] == "spacedevs.db.postgresql"
+    assert settings["OPTIONS"] == {"connect_timeout": 3, "options": "-c statement_timeout=5000"}
+    assert settings["CONN_HEALTH_CHECKS"] is True
+
+
+def test_the_timeouts_are_settings(monkeypatch):
+    monkeypatch.setenv("DATABASE_STATEMENT_TIMEOUT", "30")
+    monkeypatch.setenv("DATABASE_CONNECT_TIMEOUT", "10")
+
+    settings = database("postgres://app@db.example:5432/spacedevs")
+
+    assert settings["OPTIONS"] == {"connect_timeout": 10, "options": "-c statement_timeout=30000"}
+
+
+@pytest.mark.parametrize("value", ["5s", "-1", "1.5", "soon"])
+def test_a_timeout_that_is_not_whole_seconds_stops_startup(monkeypatch, value):
+    monkeypatch.setenv("DATABASE_STATEMENT_TIMEOUT", value)
+
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_STATEMENT_TIMEOUT must be a whole number"):
+        database("postgres://app@db.example:5432/spacedevs")
+
+
+def test_sqlite_has_no_network_timeouts():
+    settings = database("sqlite:///db.sqlite3")
+
+    assert settings["ENGINE"] == "django.db.backends.sqlite3"
+    assert "options" not in settings.get("OPTIONS", {})
+
+
+def test_a_call_may_outlive_the_statement_timeout_by_the_grace_only():
+    assert _deadline_of({"OPTIONS": {"options": "-c statement_timeout=5000"}}) == 5 + GRACE_SECONDS
+    assert _deadline_of({"OPTIONS": {"options": "-c statement_timeout=0"}}) is None
+    assert _deadline_of({"OPTIONS": {}}) is None
+
+
+def test_the_watchdog_cuts_a_call_past_its_deadline():
+    server, client = socket.socketpair()
+    with server, client:
+        started = time.monotonic()
+        with Watchdog().deadline(client.fileno(), 0.5):
+            # What a call to a frozen server does: wait for an answer that never comes.
+            assert client.recv(1) == b""
+        assert 0.5 <= time.monotonic() - started < 2
+
+
+def test_the_watchdog_leaves_a_call_that_returned_in_time():
+    server, client = socket.socketpair()
+    with server, client:
+        with Watchdog().deadline(client.fileno(), 0.3):
+            server.sendall(b"x")
+            assert client.recv(1) == b"x"
+        time.sleep(0.8)
+        server.sendall(b"y")
+        assert client.recv(1) == b"y"
