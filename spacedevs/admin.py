@@ -1,6 +1,10 @@
-"""Admin pieces every app shares."""
+"""Admin pieces every app shares, and the admin of API keys."""
 
 from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from spacedevs.models import ApiKey
 
 
 class LookupAdmin(admin.ModelAdmin):
@@ -23,3 +27,31 @@ class NamedByRelationsAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(*self.list_select_related)
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    """API keys: made here (the key is shown once, on the page after saving), renamed, re-rated, turned
+    off. The secret itself can never be seen again nor changed; a lost key is replaced by a new one."""
+
+    list_display = ["name", "prefix", "rate", "active", "created"]
+    list_filter = ["active"]
+    search_fields = ["name", "prefix"]
+    fields = ["name", "rate", "active", "prefix", "created"]
+    readonly_fields = ["prefix", "created"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.new_key = obj.set_new_key()
+        super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "API key made",
+            "opts": self.opts,
+            "api_key": obj,
+            "key": obj.new_key,
+            "changelist_url": reverse("admin:spacedevs_apikey_changelist"),
+        }
+        return TemplateResponse(request, "admin/spacedevs/apikey/created.html", context)

@@ -5,11 +5,12 @@ non-local host) must set the ones that `ImproperlyConfigured` asks for.
 """
 
 import os
-import re
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from spacedevs.rates import parse_rate
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,8 +38,7 @@ def env_rate(name):
     value = os.environ.get(name, "").strip()
     if not value:
         return None
-    match = re.fullmatch(r"([0-9]+)/(s|sec|second|m|min|minute|h|hour|d|day)", value)
-    if match is None or int(match[1]) == 0:
+    if parse_rate(value) is None:
         raise ImproperlyConfigured(f"{name} must be a number of calls per period (15/hour), not {value!r}.")
     return value
 
@@ -168,9 +168,16 @@ STORAGES = {
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
+# Redis (redis://host:6379/0), shared by every worker and host: the throttle's counts live there, and
+# it is the default cache. Without it, each process keeps its own in local memory.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+
 REST_FRAMEWORK = {
-    # The API is public and read-only: no authentication, so a write is always answered 405.
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # The API is public and read-only (a write is always answered 405). An API key (`Authorization:
+    # Token KEY`) only gives its holder a throttle rate of its own; any other credential is anonymous.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["spacedevs.api.authentication.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -180,8 +187,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["spacedevs.api.filters.StrictFilterBackend"],
     "EXCEPTION_HANDLER": "spacedevs.api.exceptions.exception_handler",
     # Off unless API_THROTTLE_RATE is set ("15/hour", LL2's free tier): then each client IP gets that many
-    # calls, counted in the default cache (local memory: per process, so each gunicorn worker counts
-    # its own); `/2.2.0/api-throttle/` reports the budget, uncounted.
+    # calls; an API key gets its own rate. Counted in Redis when REDIS_URL is set (all workers and hosts
+    # together), else in the process; `/2.2.0/api-throttle/` reports the budget, uncounted.
     "DEFAULT_THROTTLE_CLASSES": ["spacedevs.api.throttling.ApiRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_rate("API_THROTTLE_RATE")},
     # The client is the connection's address: a client's own X-Forwarded-For would otherwise choose its

@@ -1,9 +1,12 @@
 """Fixtures every test module may use: an API client, the demo data, LL2's contract and schema."""
 
 import json
+import os
 
 import pytest
+import redis
 import yaml
+from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
@@ -17,6 +20,14 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counts():
+    # Without Redis, the throttle counts in the process's cache, which outlives a test.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -39,3 +50,23 @@ def contract():
 @pytest.fixture(scope="session")
 def ll2_schema():
     return yaml.safe_load((LL2 / "ll2-2.2.0-openapi.yaml").read_text())
+
+
+@pytest.fixture
+def redis_url():
+    """Redis (TEST_REDIS_URL, database 2 of the local server by default), without the throttle's counts
+    of an earlier test; skips the test where no Redis answers."""
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip(f"no Redis at {url} (set TEST_REDIS_URL)")
+
+    def forget():
+        for key in client.scan_iter("spacedevs:throttle:*"):
+            client.delete(key)
+
+    forget()
+    yield url
+    forget()

@@ -1,23 +1,19 @@
-"""Optional throttling (`API_THROTTLE_RATE`) and LL2's `api-throttle/`, which reports it uncounted."""
+"""Optional throttling (`API_THROTTLE_RATE`), API keys at their own rates, counts in Redis, and LL2's
+`api-throttle/`, which reports the budget uncounted."""
+
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from spacedevs.api import throttling
 from spacedevs.api.throttling import ApiRateThrottle
+from spacedevs.models import ApiKey
 from spacedevs.settings import env_rate
 
 FLIGHTS = "/2.2.0/spacecraft/flight/"
 THROTTLE = "/2.2.0/api-throttle/"
 NOW = 1_700_000_000.0
-
-
-@pytest.fixture(autouse=True)
-def _fresh_counts():
-    # The throttle counts in the process's cache, which outlives a test.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -164,3 +160,134 @@ def test_a_bad_rate_setting_stops_startup_with_a_clear_message(monkeypatch, valu
 
     with pytest.raises(ImproperlyConfigured, match="API_THROTTLE_RATE must be a number of calls per period"):
         env_rate("API_THROTTLE_RATE")
+
+
+# --- API keys ---------------------------------------------------------------------------------------
+
+
+def new_key(**fields):
+    api_key = ApiKey(name=fields.pop("name", "a mirror"), **fields)
+    key = api_key.set_new_key()
+    api_key.save()
+    return api_key, key
+
+
+def test_a_key_is_counted_on_its_own_at_its_own_rate(api, db, throttled):
+    _, key = new_key(rate="5/hour")
+    with_key = {"HTTP_AUTHORIZATION": f"Token {key}"}
+
+    assert [api.get(FLIGHTS, **with_key).status_code for _ in range(6)] == [200] * 5 + [429]
+    # The key's calls took nothing from its address's budget.
+    assert [api.get(FLIGHTS).status_code for _ in range(4)] == [200] * 3 + [429]
+
+
+def test_a_key_is_refused_with_retry_after_once_its_rate_is_spent(api, db, throttled, clock):
+    _, key = new_key(rate="2/minute")
+    for seconds in (0, 20):
+        clock.now = NOW + seconds
+        api.get(FLIGHTS, HTTP_AUTHORIZATION=f"Token {key}")
+    clock.now = NOW + 30
+
+    response = api.get(FLIGHTS, HTTP_AUTHORIZATION=f"Token {key}")
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "30"
+
+
+def test_a_key_without_a_rate_is_not_limited(api, db, throttled):
+    _, key = new_key(rate="")
+
+    assert {api.get(FLIGHTS, HTTP_AUTHORIZATION=f"Token {key}").status_code for _ in range(10)} == {200}
+
+
+def test_a_key_has_its_rate_even_when_anonymous_calls_are_not_limited(api, db):
+    _, key = new_key(rate="2/hour")
+
+    assert [api.get(FLIGHTS, HTTP_AUTHORIZATION=f"token {key}").status_code for _ in range(3)] == [
+        200,
+        200,
+        429,
+    ]
+
+
+@pytest.mark.parametrize("active", [False, None])
+def test_an_inactive_or_unknown_key_is_served_as_anonymous(api, db, throttled, active):
+    api_key, key = new_key(rate="100/hour", active=bool(active))
+    if active is None:
+        api_key.delete()
+
+    statuses = [api.get(FLIGHTS, HTTP_AUTHORIZATION=f"Token {key}").status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_the_endpoint_reports_the_budget_of_the_key(api, db, throttled, clock):
+    _, key = new_key(name="launch widget", rate="300/hour")
+    api.get(FLIGHTS, HTTP_AUTHORIZATION=f"Token {key}")
+    clock.now = NOW + 60
+
+    assert api.get(THROTTLE, HTTP_AUTHORIZATION=f"Token {key}").json() == {
+        "your_request_limit": 300,
+        "limit_frequency_secs": 3600,
+        "current_use": 1,
+        "next_use_secs": 3540,
+        "ident": "launch widget",
+    }
+    assert api.get(THROTTLE).json()["current_use"] == 0
+
+
+# --- Counted in Redis -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def in_redis(settings, redis_url):
+    settings.REDIS_URL = redis_url
+
+
+def test_in_redis_exactly_the_rate_passes_and_then_retry_after(api, db, throttled, in_redis, clock):
+    for seconds in (0, 100, 200):
+        clock.now = NOW + seconds
+        assert api.get(FLIGHTS).status_code == 200
+    clock.now = NOW + 300
+
+    response = api.get(FLIGHTS)
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3300"
+    assert api.get(THROTTLE).json() | {"ident": None} == {
+        "your_request_limit": 3,
+        "limit_frequency_secs": 3600,
+        "current_use": 3,
+        "next_use_secs": 3300,
+        "ident": None,
+    }
+
+
+def test_in_redis_the_counts_outlive_the_process(api, db, throttled, in_redis):
+    for _ in range(3):
+        api.get(FLIGHTS)
+    # What a restarted worker has: no state of its own.
+    throttling._redis_logs.clear()
+
+    assert api.get(FLIGHTS).status_code == 429
+
+
+def test_in_redis_exactly_the_rate_passes_when_calls_race(settings, in_redis):
+    log = throttling.call_log()
+    key = f"{throttling.KEY_PREFIX}race"
+
+    def call(_):
+        return log.record(key, now=NOW, limit=10, period=60)[0]
+
+    with ThreadPoolExecutor(16) as pool:
+        allowed = list(pool.map(call, range(100)))
+
+    assert allowed.count(True) == 10
+
+
+def test_when_redis_is_unreachable_calls_are_let_through(api, db, throttled, settings, caplog):
+    settings.REDIS_URL = "redis://127.0.0.1:9/0"
+
+    assert {api.get(FLIGHTS).status_code for _ in range(5)} == {200}
+    assert "Throttle counts unavailable" in caplog.text
+    assert api.get(THROTTLE).json()["current_use"] == 0
