@@ -1,8 +1,17 @@
-"""Middleware of the service: work no client is waiting for is not done."""
+"""Middleware of the service: work no client is waiting for is not done, and admin logins are rationed."""
 
+import math
 import socket
+import time
 
+import redis
+from django.conf import settings
 from django.http import HttpResponse
+from django.urls import reverse
+
+from spacedevs.api.throttling import KEY_PREFIX, call_log, client_ip
+from spacedevs.errors import error_response
+from spacedevs.rates import parse_rate
 
 # nginx's name for it: the client closed the connection before the answer.
 CLIENT_CLOSED_REQUEST = 499
@@ -36,3 +45,36 @@ def hung_up(client) -> bool:
         return False
     except OSError:
         return True
+
+
+class AdminLoginThrottleMiddleware:
+    """Login attempts to the admin, failed or not, are limited per client address (`ADMIN_LOGIN_RATE`,
+    counted where the API's calls are): one too many is a 429 with `Retry-After`, answered before the
+    password is hashed. Password hashing stays strong (each check costs a worker about 0.4 s of CPU),
+    so this is what keeps a flood of logins from being a lever on the API's latency. django-axes then
+    locks a user out from an address after `ADMIN_LOGIN_FAILURES` failures in a row.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        rate = parse_rate(settings.ADMIN_LOGIN_RATE)
+        if request.method == "POST" and rate and request.path == reverse("admin:login"):
+            limit, period = rate
+            now = time.time()
+            try:
+                allowed, calls = call_log().record(
+                    f"{KEY_PREFIX}login:{client_ip(request)}", now=now, limit=limit, period=period
+                )
+            except redis.RedisError:
+                allowed = True
+            if not allowed:
+                wait = math.ceil(calls.oldest + period - now)
+                return error_response(
+                    request,
+                    429,
+                    f"Too many login attempts; try again in {wait} seconds.",
+                    headers={"Retry-After": str(wait)},
+                )
+        return self.get_response(request)

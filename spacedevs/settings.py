@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "spacecraft",
     "mirror",
     "spacedevs",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -90,14 +91,16 @@ MIDDLEWARE = [
     "spacedevs.middleware.AbandonedRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "spacedevs.middleware.AdminLoginThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, nearest the views: a database that cannot be reached is a 503 with Retry-After.
+    # Nearest the views: a database that cannot be reached is a 503 with Retry-After.
     "spacedevs.errors.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "spacedevs.urls"
@@ -146,6 +149,28 @@ def database(url):
 
 DATABASES = {"default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+
+# The admin: at ADMIN_URL ("admin/" by default; a path of your own keeps it out of scanners' lists).
+# Logins are rationed per client address (ADMIN_LOGIN_RATE, see spacedevs.middleware), and django-axes
+# locks a user out from an address after ADMIN_LOGIN_FAILURES failures in a row, for
+# ADMIN_LOCKOUT_MINUTES (an admin lifts a lockout by deleting its access attempt in the admin, or with
+# `manage.py axes_reset_username NAME`).
+ADMIN_URL = os.environ.get("ADMIN_URL", "").strip().strip("/") or "admin"
+ADMIN_URL += "/"
+ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "").strip() or "10/minute"
+if parse_rate(ADMIN_LOGIN_RATE) is None:
+    raise ImproperlyConfigured(
+        f"ADMIN_LOGIN_RATE must be a number of calls per period (10/minute), not {ADMIN_LOGIN_RATE!r}."
+    )
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURES") or 5)
+AXES_COOLOFF_TIME = int(os.environ.get("ADMIN_LOCKOUT_MINUTES") or 60) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "spacedevs.api.throttling.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,5 +1,7 @@
-"""Root URLs: the API under `/2.2.0/` (as LL2 serves it) and `/api/2.2.0/`, and the admin."""
+"""Root URLs: the API under `/2.2.0/` (as LL2 serves it) and `/api/2.2.0/`, the admin (at `ADMIN_URL`),
+the health checks, and the error handlers."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -14,7 +16,7 @@ urlpatterns = [
     # Link names resolve in the namespace of the request: "2.2.0:..." or "api:2.2.0:...".
     *versioned_api,
     path("api/", include((versioned_api, "api"), namespace="api")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),
 ]

@@ -122,7 +122,9 @@ def test_changelist_search_add_and_change_pages_answer_200(admin_client, flight,
     assert admin_client.get(changelist).status_code == 200
     # A search runs every lookup of `search_fields`, which the system checks do not validate.
     assert admin_client.get(changelist, {"q": "a"}).status_code == 200
-    assert admin_client.get(admin_url(model, "add")).status_code == 200
+    # django-axes' records of login attempts are made by logins, never added by hand.
+    if model._meta.app_label != "axes":
+        assert admin_client.get(admin_url(model, "add")).status_code == 200
     obj = model._default_manager.first()
     if obj is not None:  # auth's groups have none
         assert admin_client.get(admin_url(model, "change", obj.pk)).status_code == 200

@@ -122,6 +122,12 @@ def call_log():
     return _redis_logs[settings.REDIS_URL]
 
 
+def client_ip(request) -> str:
+    """The client's address, as the throttle sees it: the connection's, or behind `NUM_PROXIES` reverse
+    proxies the one they saw (django-axes reads it too, `AXES_CLIENT_IP_CALLABLE`)."""
+    return BaseThrottle().get_ident(request)
+
+
 class Budget(NamedTuple):
     """Whose calls are counted together (`ident`: an address, or an API key's name), and at what rate
     (None: no limit)."""
