@@ -122,7 +122,7 @@ class Astronaut(models.Model):
     bio = models.TextField(blank=True)
     twitter = models.CharField(max_length=255, null=True, blank=True)
     instagram = models.CharField(max_length=255, null=True, blank=True)
-    wiki = models.CharField(max_length=255, null=True, blank=True)
+    wiki = models.URLField(max_length=255, null=True, blank=True)
     profile_image = models.URLField(max_length=1024, null=True, blank=True)
     profile_image_thumbnail = models.URLField(max_length=1024, null=True, blank=True)
 

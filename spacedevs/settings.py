@@ -56,16 +56,32 @@ DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# A local run (DEBUG, or serving only loopback names) may use the development key; anything reachable
-# from elsewhere must bring its own.
+# A local run (serving only loopback names) may use the development key; anything reachable from
+# elsewhere must bring its own, with DEBUG on or off.
 _LOCAL_ONLY = set(ALLOWED_HOSTS) <= {"127.0.0.1", "localhost", "[::1]", "testserver"}
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or _LOCAL_ONLY):
+    if not _LOCAL_ONLY:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when ALLOWED_HOSTS names a host other than the local ones."
         )
     SECRET_KEY = "spacedevs-local-development-key-not-for-production"
+
+# HTTPS=true: the service is reached over TLS (ended here or by a proxy in front, which says so with
+# `X-Forwarded-Proto: https`). Plain HTTP is redirected (but the health checks, for probes), browsers are
+# told to use HTTPS only (HSTS, for HSTS_SECONDS, its subdomains and the preload list included unless
+# HSTS_INCLUDE_SUBDOMAINS or HSTS_PRELOAD is false), and the session and CSRF cookies are sent over
+# HTTPS only. With it, `manage.py check --deploy` has nothing to warn about.
+HTTPS = env_bool("HTTPS", default=False)
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^health/"]
+    SECURE_HSTS_SECONDS = env_seconds("HSTS_SECONDS", default=31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -171,6 +187,7 @@ AXES_COOLOFF_TIME = int(os.environ.get("ADMIN_LOCKOUT_MINUTES") or 60) / 60  # h
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "spacedevs.api.throttling.client_ip"
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
