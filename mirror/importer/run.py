@@ -24,9 +24,17 @@ The rules, where LL2 leaves them to us:
   names nothing leaves the field as stored and is reported in the summary's notes.
 - Every problem is collected (one object's bad value does not hide the next one's); if there is any,
   nothing is written.
+- A document that no LL2 server would serve is refused whole before any of it is read: nested deeper
+  than `MAX_DEPTH` (LL2's deepest payloads are 8 levels), a string holding a NUL character (which
+  PostgreSQL cannot store), a number beyond what a database column holds (a 64-bit integer, a finite
+  float). Each is a problem of its own, at its JSON path. `parse_json` refuses, the same way, text that
+  cannot even be read as JSON (too deep for the parser, a number of thousands of digits).
 """
 
+import json
+import math
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import DatabaseError, transaction
@@ -36,6 +44,10 @@ from mirror.importer.shapes import Reader, json_type
 from mirror.importer.store import CREATED, UNCHANGED, UPDATED, Deferred, Store
 
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+
+# How deep a document may nest objects and lists: LL2's deepest payloads nest 8 levels.
+MAX_DEPTH = 32
+INT64 = 2**63
 
 # The path of an object's `url` after the API version, without its id: the kind of object it is, as
 # the name of the `Reader` method that reads it.
@@ -74,7 +86,8 @@ def import_documents(documents, *, progress=None) -> ImportSummary:
         store.source = source
         store.position = len(items)
         store.begin()
-        items.extend((source, path, data) for path, data in _objects(store, payload))
+        if not _unservable(store, payload):
+            items.extend((source, path, data) for path, data in _objects(store, payload))
         store.commit()
 
     with transaction.atomic():
@@ -103,6 +116,74 @@ def import_documents(documents, *, progress=None) -> ImportSummary:
     return ImportSummary(
         created=counts[CREATED], updated=counts[UPDATED], unchanged=counts[UNCHANGED], notes=notes
     )
+
+
+class UnreadableJSON(ValueError):
+    """Text that cannot be read as JSON; its message says why, for the problem's line."""
+
+
+def parse_json(text) -> Any:
+    """The JSON value of `text`; raises `UnreadableJSON` (a `ValueError`) with a readable reason."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UnreadableJSON(_json_error(text, error)) from None
+    except RecursionError:
+        raise UnreadableJSON("nested too deep to be read (LL2's payloads nest 8 levels)") from None
+    except ValueError as error:  # Python's limit on the digits of an integer
+        raise UnreadableJSON(f"a number too long to be read ({error})") from None
+
+
+def _json_error(text, error):
+    where = f"line {error.lineno} column {error.colno}"
+    if not text.strip():
+        return "empty, not JSON"
+    # A string left open runs to the end of the text: it was cut there too.
+    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+        return f"truncated: the JSON ends at {where} before the document does"
+    return f"not JSON: {error.msg} at {where}"
+
+
+def _unservable(store, payload):
+    """Record a problem for every value of `payload` that no LL2 server serves and no column stores (see
+    the module's docstring); whether there was any. Walks the document without recursion, so that its
+    depth cannot overflow the stack."""
+    found = False
+    stack = [("$", payload, 0)]
+    while stack:
+        path, value, depth = stack.pop()
+        problem = _unservable_value(value, depth)
+        if problem:
+            store.problem(path, problem)
+            found = True
+        if isinstance(value, dict) and depth < MAX_DEPTH:
+            for key, item in reversed(value.items()):
+                if "\x00" in key:
+                    store.problem(path, f"a key holds a NUL character: {key!r}")
+                    found = True
+                stack.append((f"{path}.{key}", item, depth + 1))
+        elif isinstance(value, list) and depth < MAX_DEPTH:
+            stack.extend(
+                (f"{path}[{index}]", item, depth + 1) for index, item in reversed(list(enumerate(value)))
+            )
+    return found
+
+
+def _unservable_value(value, depth):
+    if isinstance(value, dict | list) and depth >= MAX_DEPTH:
+        return f"nested deeper than {MAX_DEPTH} levels (LL2's payloads nest 8)"
+    if isinstance(value, str) and "\x00" in value:
+        return "a string holding a NUL character, which no database column stores"
+    if isinstance(value, int) and not isinstance(value, bool) and not -INT64 <= value < INT64:
+        return f"{_short(value)} is beyond a 64-bit integer"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} is not a finite number"
+    return None
+
+
+def _short(number):
+    digits = str(number)  # at most 4,300 digits, Python's limit, which `parse_json` enforces
+    return digits if len(digits) <= 30 else f"{digits[:12]}...{digits[-6:]} ({len(digits)} digits)"
 
 
 def _objects(store, payload):

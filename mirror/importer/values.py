@@ -1,10 +1,12 @@
 """LL2's JSON values as the values of our model fields, checked by the field that stores them."""
 
 import datetime
+import math
 import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.dateparse import parse_date, parse_datetime
 
 # What a model field stores, as `field_value` reads it from JSON.
@@ -46,33 +48,40 @@ def field_value(field, raw) -> FieldValue:
 def _typed(field, raw):
     for kinds, read in READERS:
         if isinstance(field, kinds):
-            return read(raw)
+            return read(raw, field)
     raise TypeError(f"no JSON reading for {field!r}")  # a model field this module has not met
 
 
-def _boolean(raw):
+def _boolean(raw, field):
     if not isinstance(raw, bool):
         raise BadValue(f"{shown(raw)} is not a boolean")
     return raw
 
 
-def _integer(raw):
+def _integer(raw, field):
     if isinstance(raw, float) and raw.is_integer():
-        return int(raw)
+        raw = int(raw)
     if not isinstance(raw, int) or isinstance(raw, bool):
         raise BadValue(f"{shown(raw)} is not an integer")
+    # The range of the column on PostgreSQL, the production database, on every database alike (SQLite
+    # would store more, and the same input must not import on one and fail on the other).
+    low, high = BaseDatabaseOperations.integer_field_ranges.get(field.get_internal_type(), (None, None))
+    if low is not None and not low <= raw <= high:
+        raise BadValue(f"{shown(raw)} is out of range for this field ({low} to {high})")
     return raw
 
 
-def _number(raw):
-    if not isinstance(raw, int | float) or isinstance(raw, bool):
-        raise BadValue(f"{shown(raw)} is not a number")
+def _number(raw, field):
+    if not isinstance(raw, int | float) or isinstance(raw, bool) or not math.isfinite(raw):
+        raise BadValue(f"{shown(raw)} is not a finite number")
     return float(raw)
 
 
-def _string(raw):
+def _string(raw, field):
     if not isinstance(raw, str):
         raise BadValue(f"{shown(raw)} is not a string")
+    if "\x00" in raw:
+        raise BadValue(f"{shown(raw)} holds a NUL character, which no database column stores")
     return raw
 
 
@@ -80,7 +89,7 @@ def _fail(raw, what):
     raise BadValue(f"{shown(raw)} is not {what}")
 
 
-def _uuid(raw):
+def _uuid(raw, field):
     try:
         value = uuid.UUID(raw) if isinstance(raw, str) else None
     except ValueError:
@@ -90,7 +99,7 @@ def _uuid(raw):
     return value
 
 
-def _datetime(raw):
+def _datetime(raw, field):
     try:
         value = parse_datetime(raw) if isinstance(raw, str) else None
     except ValueError:
@@ -101,7 +110,7 @@ def _datetime(raw):
     return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
 
 
-def _date(raw):
+def _date(raw, field):
     try:
         value = parse_date(raw) if isinstance(raw, str) else None
     except ValueError:

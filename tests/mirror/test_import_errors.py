@@ -254,3 +254,110 @@ def test_the_command_exits_non_zero_with_the_problem_lines_and_no_traceback(tmp_
         f"{tmp_path / 'none.json'}: $: no such file",
         "CommandError: nothing was imported: 2 problem(s)",
     ]
+
+
+# --- What no LL2 server serves: NUL characters, deep nesting, huge numbers ------------------------------
+
+
+def test_a_nul_character_in_a_string(tmp_path, stored):
+    path = write(tmp_path, "launch.json", page(launch(name="Soyuz\u0000MS-01")))
+
+    assert refused(path) == [
+        f"{path}: $.results[0].name: a string holding a NUL character, which no database column stores"
+    ]
+    assert dump() == stored
+
+
+def test_a_nul_character_anywhere_refuses_the_document(tmp_path, stored):
+    path = write(tmp_path, "launch.json", launch(name="Renamed", comment={"note": "\u0000"}))
+
+    assert refused(path) == [
+        f"{path}: $.comment.note: a string holding a NUL character, which no database column stores"
+    ]
+    assert dump() == stored
+
+
+def test_json_too_deep_to_be_read(tmp_path, stored):
+    path = write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+
+    assert refused(path) == [f"{path}: $: nested too deep to be read (LL2's payloads nest 8 levels)"]
+    assert dump() == stored
+
+
+def test_json_nested_deeper_than_any_ll2_payload(tmp_path, stored):
+    nested = "leaf"
+    for _ in range(40):
+        nested = {"inner": nested}
+    path = write(tmp_path, "launch.json", launch(name="Renamed", comment=nested))
+
+    [line] = refused(path)
+
+    assert line == f"{path}: $.comment{'.inner' * 31}: nested deeper than 32 levels (LL2's payloads nest 8)"
+    assert dump() == stored
+
+
+def test_a_number_too_large_for_its_field(tmp_path, stored):
+    path = write(tmp_path, "launch.json", launch(orbital_launch_attempt_count=99_999_999_999))
+
+    assert refused(path) == [
+        f"{path}: $.orbital_launch_attempt_count: 99999999999 is out of range for this field "
+        "(-2147483648 to 2147483647)"
+    ]
+    assert dump() == stored
+
+
+def test_a_number_beyond_any_column(tmp_path, stored):
+    path = write(tmp_path, "agency.json", page({**AGENCY, "id": 10**25}))
+
+    assert refused(path) == [
+        f"{path}: $.results[0].id: 10000000000000000000000000 is beyond a 64-bit integer"
+    ]
+    assert dump() == stored
+
+
+@pytest.mark.parametrize(("number", "shown"), [("1e400", "inf"), ("NaN", "nan"), ("-Infinity", "-inf")])
+def test_a_number_that_is_not_finite(tmp_path, stored, number, shown):
+    text = json.dumps(launch()).replace('"probability": ', f'"probability": {number}, "_was": ', 1)
+    path = write(tmp_path, "launch.json", text)
+
+    assert refused(path) == [f"{path}: $.probability: {shown} is not a finite number"]
+    assert dump() == stored
+
+
+def test_a_number_too_long_to_be_read(tmp_path, stored):
+    path = write(tmp_path, "agency.json", '{"id": ' + "9" * 5000 + "}")
+
+    [line] = refused(path)
+
+    assert line.startswith(f"{path}: $: a number too long to be read")
+    assert dump() == stored
+
+
+def test_import_documents_refuses_what_no_ll2_server_serves(stored):
+    # What `sync_ll2` hands over: pages it parsed itself.
+    with pytest.raises(ImportFailed) as failure:
+        import_documents([("page 2", page(launch(name="\u0000")))])
+
+    assert [str(problem) for problem in failure.value.problems] == [
+        "page 2: $.results[0].name: a string holding a NUL character, which no database column stores"
+    ]
+    assert dump() == stored
+
+
+def test_the_command_refuses_deep_json_in_one_line_without_a_traceback(tmp_path):
+    deep = write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "PATH": "/usr/bin:/bin"}
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_ll2", str(deep)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{deep}: $: nested too deep to be read (LL2's payloads nest 8 levels)",
+        "CommandError: nothing was imported: 1 problem(s)",
+    ]

@@ -1,6 +1,5 @@
 """`python manage.py import_ll2 PATH [PATH ...]`: import LL2 JSON files (`-` reads standard input)."""
 
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -9,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from mirror.importer import ImportFailed, ImportProblem, import_documents
+from mirror.importer.run import UnreadableJSON, parse_json
 
 STDIN = "-"
 # Fewer top-level objects than this import too fast to need a progress bar.
@@ -94,16 +94,6 @@ def read_document(path) -> tuple[tuple[str, Any], None] | tuple[None, ImportProb
     except UnicodeDecodeError as error:
         return None, ImportProblem(source=source, path="$", message=f"not UTF-8 text (byte {error.start})")
     try:
-        return (source, json.loads(text)), None
-    except json.JSONDecodeError as error:
-        return None, ImportProblem(source=source, path="$", message=_json_error(text, error))
-
-
-def _json_error(text, error):
-    where = f"line {error.lineno} column {error.colno}"
-    if not text.strip():
-        return "empty, not JSON"
-    # A string left open runs to the end of the text: it was cut there too.
-    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-        return f"truncated: the JSON ends at {where} before the document does"
-    return f"not JSON: {error.msg} at {where}"
+        return (source, parse_json(text)), None
+    except UnreadableJSON as error:
+        return None, ImportProblem(source=source, path="$", message=str(error))
