@@ -4,6 +4,7 @@ Every variable has a default that is safe for a local run; a production deployme
 non-local host) must set the ones that `ImproperlyConfigured` asks for.
 """
 
+import logging
 import os
 from pathlib import Path
 
@@ -258,3 +259,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+if LOG_FORMAT == "json":
+    # Python's warnings (a library's UserWarning) too, rather than as bare lines on standard error.
+    logging.captureWarnings(True)

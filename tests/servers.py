@@ -34,6 +34,22 @@ def make_serve(tmp, **env):
     environment (an SQLite file of its own unless `DATABASE_URL` is given); yields the base URL.
 
     The server's output is in `tmp / "serve.log"`."""
+    command = ["make", "--no-print-directory", "serve", f"BIN={Path(sys.executable).parent}", "PORT={port}"]
+    with _served(command, tmp, env) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def gunicorn(tmp, **env):
+    """gunicorn alone, with the project's gunicorn.conf.py, on a database already made; as `make_serve`."""
+    bin_dir = Path(sys.executable).parent
+    command = [str(bin_dir / "gunicorn"), "--config", "gunicorn.conf.py", "--bind", "127.0.0.1:{port}"]
+    with _served(command, tmp, env) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def _served(command, tmp, env):
     port = free_port()
     env = {
         **os.environ,
@@ -42,11 +58,10 @@ def make_serve(tmp, **env):
         "DEBUG": "",
         **env,
     }
-    bin_dir = Path(sys.executable).parent
     log_path = tmp / "serve.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            ["make", "--no-print-directory", "serve", f"BIN={bin_dir}", f"PORT={port}"],
+            [part.format(port=port) for part in command],
             cwd=REPO,
             env=env,
             stdout=log,
@@ -66,13 +81,13 @@ def wait_for(url, server, log_path, *, seconds=180):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            pytest.fail(f"make serve exited with {server.returncode}:\n{log_path.read_text()}")
+            pytest.fail(f"the server exited with {server.returncode}:\n{log_path.read_text()}")
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.5)
-    pytest.fail(f"make serve did not answer in time:\n{log_path.read_text()}")
+    pytest.fail(f"the server did not answer in time:\n{log_path.read_text()}")
 
 
 def call(url, *, headers=None, timeout=30):
