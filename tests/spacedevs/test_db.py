@@ -71,3 +71,13 @@ def test_the_watchdog_leaves_a_call_that_returned_in_time():
         time.sleep(0.8)
         server.sendall(b"y")
         assert client.recv(1) == b"y"
+
+
+@pytest.mark.django_db
+def test_a_closed_connection_is_found_unusable_not_an_error():
+    from django.db import connection
+
+    connection.ensure_connection()
+    connection.connection.close()
+
+    assert connection.is_usable() is False

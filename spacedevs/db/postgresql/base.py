@@ -95,12 +95,19 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
     @contextmanager
     def _watched(self):
-        connection = self.connection
-        if not self.call_deadline or connection is None:
+        fileno = self._fileno() if self.call_deadline else None
+        if fileno is None:
             yield
             return
-        with WATCHDOG.deadline(connection.fileno(), self.call_deadline):
+        with WATCHDOG.deadline(fileno, self.call_deadline):
             yield
+
+    def _fileno(self):
+        """The socket of the connection, or None without one (never opened, or closed)."""
+        try:
+            return None if self.connection is None else self.connection.fileno()
+        except base.Database.Error:
+            return None
 
     def _watched_query(self, execute, sql, params, many, context):
         with self._watched():
