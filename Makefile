@@ -21,11 +21,11 @@ serve:
 # 60 s of a realistic mix of reads (wrk, 32 connections) while import_ll2 writes, all on 127.0.0.1;
 # prints throughput, p99 and errors. DATABASE_URL selects the database (an SQLite file of its own by
 # default). Installs wrk with apt-get where it can.
-loadtest: install
+loadtest: install-dev
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install --yes --no-install-recommends wrk >/dev/null; } \
 		|| { echo "make loadtest needs wrk: apt-get install wrk"; exit 1; }
-	$(BIN)/python loadtest/run.py
+	$(BIN)/python -m loadtest.run
 
 # PYTEST_ARGS narrows the run: `make test PYTEST_ARGS='-m "not slow"'` leaves out the slow suites.
 test: install-dev

@@ -1,4 +1,5 @@
-"""`make loadtest`: the service under a realistic mix of reads while `import_ll2` writes, on loopback.
+"""`make loadtest` (`python -m loadtest.run`): the service under a realistic mix of reads while
+`import_ll2` writes, on loopback.
 
 1. Prepares the database (`DATABASE_URL`, or an SQLite file of its own): migrate, the demo.
 2. Serves it with gunicorn and the project's gunicorn.conf.py on a free port of 127.0.0.1.
@@ -16,7 +17,6 @@ Everything it starts stops by itself at the end. Nothing leaves the machine.
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,7 +26,10 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.servers import free_port
+
 REPO = Path(__file__).resolve().parent.parent
+
 DURATION = int(os.environ.get("DURATION", "60"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
 
@@ -41,12 +44,6 @@ def manage(*args, env, quiet=True):
         stderr=subprocess.PIPE,
         text=True,
     )
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get_json(url):

@@ -1,0 +1,1 @@
+"""`make loadtest`: the service under load on loopback (`loadtest.run`)."""
