@@ -18,7 +18,9 @@ def formatted(record):
 
 
 def test_a_record_is_one_json_object():
-    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found: %s", ["/x/"], None)
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found: %s", ("/x/",), exc_info=None
+    )
     record.status_code = 404
 
     entry = formatted(record)
