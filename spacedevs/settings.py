@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "stations",
     "spacecraft",
     "mirror",
+    # Ties the data version to every write (spacedevs/apps.py).
+    "spacedevs",
 ]
 
 MIDDLEWARE = [
@@ -177,4 +179,31 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# The response cache and the data version (spacedevs/api/cache.py, spacedevs/dataversion.py).
+# With REDIS_URL, responses, counts and the data version live in Redis, shared by every worker of every
+# host; without it, in each worker's memory, with the data version in a file the host's workers share.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", default=True)
+COUNT_CACHE = env_bool("COUNT_CACHE", default=True)
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS") or 60)
+RESPONSE_MAX_AGE = int(os.environ.get("RESPONSE_MAX_AGE") or 0)
+DATA_VERSION_FILE = os.environ.get("DATA_VERSION_FILE", "")
+if REDIS_URL:
+    _RESPONSES_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "spacedevs",
+    }
+else:
+    # At most 500 responses (a detailed page of 100 is 150 KB) per worker.
+    _RESPONSES_CACHE = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "responses",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "responses": _RESPONSES_CACHE,
 }

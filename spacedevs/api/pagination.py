@@ -2,6 +2,8 @@
 
 from rest_framework import pagination
 
+from spacedevs.api.cache import cached_count
+
 
 class LimitOffsetPagination(pagination.LimitOffsetPagination):
     """DRF's limit/offset pagination, as LL2 configures it.
@@ -12,3 +14,7 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     default_limit = 10
     max_limit = 100
+
+    def get_count(self, queryset):
+        # Counted once per data version and filter (see spacedevs.api.cache), not on every page.
+        return cached_count(self.request, queryset.count)

@@ -44,4 +44,3 @@ class ORJSONRenderer(renderers.JSONRenderer):
                         content = content.replace(raw, escaped)
                 return content
         return super().render(data, accepted_media_type, renderer_context)
-
