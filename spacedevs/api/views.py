@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from spacedevs.api.compiler import CompiledSerializer, compiled
 from spacedevs.api.throttling import ApiRateThrottle
+from spacedevs.replicas import reading_replicas
 
 
 class Mode(NamedTuple):
@@ -48,6 +49,11 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
             return self.detail_mode if self.detail_mode in self.modes else self.default_mode
         requested = self.request.query_params.get("mode")
         return requested if requested in self.get_list_modes() else self.default_mode
+
+    def dispatch(self, request, *args, **kwargs):
+        # The API's reads go to a read replica when there are some (DATABASE_REPLICA_URLS).
+        with reading_replicas():
+            return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return self.modes[self.mode].selector()
