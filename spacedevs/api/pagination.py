@@ -1,8 +1,12 @@
 """Pagination as LL2 does it: `limit` (default 10, at most 100) and `offset`."""
 
+from django.db.models import Subquery
 from rest_framework import pagination
 
 from spacedevs.api.cache import cached_count
+
+# From this offset on, a page is found by its keys first (see `LimitOffsetPagination.page`).
+DEFERRED_FROM = 1000
 
 
 class LimitOffsetPagination(pagination.LimitOffsetPagination):
@@ -18,3 +22,26 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
     def get_count(self, queryset):
         # Counted once per data version and filter (see spacedevs.api.cache), not on every page.
         return cached_count(self.request, queryset.count)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.limit = self.get_limit(request)
+        if self.limit is None:
+            return None
+        self.count = self.get_count(queryset)
+        self.offset = self.get_offset(request)
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        if self.count == 0 or self.offset > self.count:
+            return []
+        return list(self.page(queryset, offset=self.offset, limit=self.limit))
+
+    @staticmethod
+    def page(queryset, *, offset, limit):
+        """The rows of the page, in one query. Deep in a large table (`?offset=500000`) the database walks
+        `offset` rows to find the page; walking only the keys, in the order's index, and joining the
+        page's relations to its rows alone keeps that walk cheap (a "deferred join")."""
+        if offset < DEFERRED_FROM or queryset.query.distinct:
+            return queryset[offset : offset + limit]
+        keys = queryset.values("pk")[offset : offset + limit]
+        return queryset.filter(pk__in=Subquery(keys))
