@@ -208,11 +208,12 @@ if REDIS_URL:
         "KEY_PREFIX": "spacedevs",
     }
 else:
-    # At most 500 responses (a detailed page of 100 is 150 KB) per worker.
+    # At most 100 responses per worker: a detailed page of 100 flights is up to 800 KB, and a worker
+    # stays under 250 MB (make bench measures it).
     _RESPONSES_CACHE = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "responses",
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_ENTRIES": 100},
     }
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
