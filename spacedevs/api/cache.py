@@ -21,6 +21,7 @@ throttled API counts every call, so each goes through DRF.
 that paging through a large table does not count it again on every page.
 """
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from hashlib import sha256
@@ -31,6 +32,8 @@ from rest_framework.settings import api_settings
 
 from spacedevs import dataversion
 from spacedevs.api.routers import API_VERSION
+
+logger = logging.getLogger(__name__)
 
 API_PREFIXES = (f"/{API_VERSION}/", f"/api/{API_VERSION}/")
 UNCACHED_PATHS = ("/api-throttle/",)
@@ -64,13 +67,17 @@ class ResponseCache:
             or _throttled()
         ):
             return self.application(environ, start_response)
-        key = self.key(environ, version=dataversion.current(), slot=_slot())
+        cache = caches["responses"]
+        try:
+            key = self.key(environ, version=dataversion.current(), slot=_slot())
+            stored = cache.get(key)
+        except Exception:  # the cache's server is unreachable: serve without it
+            logger.exception("The response cache is unreachable; serving without it.")
+            return self.application(environ, start_response)
         etag = f'"{key[-32:]}"'
         if etag in _etags(environ.get("HTTP_IF_NONE_MATCH", "")):
             start_response("304 Not Modified", [*self.cache_headers(etag), ("Vary", "Accept, Origin")])
             return []
-        cache = caches["responses"]
-        stored = cache.get(key)
         if stored is not None:
             status, headers, body = stored
             start_response(status, headers)
@@ -96,7 +103,10 @@ class ResponseCache:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        cache.set(key, (*response["head"], body), settings.RESPONSE_CACHE_SECONDS)
+        try:
+            cache.set(key, (*response["head"], body), settings.RESPONSE_CACHE_SECONDS)
+        except Exception:  # served all the same
+            logger.exception("The response cache is unreachable; the response was not stored.")
         return [body]
 
     @staticmethod
@@ -148,11 +158,18 @@ def cached_count(request, count: Callable[[], int]) -> int:
     if not settings.COUNT_CACHE:
         return count()
     filters = sorted((name, value) for name, value in request.query_params.lists() if name not in NOT_FILTERS)
-    source = repr((dataversion.current(), _slot(), request.path, filters))
-    key = "count:" + sha256(source.encode("utf-8", "surrogateescape")).hexdigest()
     cache = caches["responses"]
-    number = cache.get(key)
+    try:
+        source = repr((dataversion.current(), _slot(), request.path, filters))
+        key = "count:" + sha256(source.encode("utf-8", "surrogateescape")).hexdigest()
+        number = cache.get(key)
+    except Exception:  # the cache's server is unreachable: count
+        logger.exception("The count cache is unreachable; counting.")
+        return count()
     if number is None:
         number = count()
-        cache.set(key, number, settings.RESPONSE_CACHE_SECONDS)
+        try:
+            cache.set(key, number, settings.RESPONSE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("The count cache is unreachable; the count was not stored.")
     return number

@@ -18,7 +18,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from django.test import Client, RequestFactory
+from django.test import Client, RequestFactory, override_settings
 
 from launches.models import LaunchStatus, Pad
 from spacecraft.models import SpacecraftFlight
@@ -359,3 +359,18 @@ def test_with_redis_responses_are_stored_there(redis, demo, django_assert_num_qu
     dataversion.bump()
     with django_assert_num_queries(7):
         call(FLIGHT)
+
+
+@pytest.mark.django_db
+def test_an_unreachable_redis_is_served_around(demo, api, settings, caplog):
+    url = "redis://127.0.0.1:1/4"  # nothing listens there
+    unreachable = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+    with override_settings(REDIS_URL=url, CACHES={**settings.CACHES, "responses": unreachable}):
+        answer = call(FLIGHT)
+        page = api.get("/2.2.0/spacecraft/flight/").json()
+
+    assert answer.status_code == 200
+    assert answer.json()["id"] == 567
+    assert page["count"] >= 20
+    assert "unreachable" in caplog.text
