@@ -1,11 +1,11 @@
 """Pagination as LL2 does it: `limit` (default 10, at most 100) and `offset`."""
 
-from django.db.models import Subquery
 from rest_framework import pagination
 
 from spacedevs.api.cache import cached_count
 
-# From this offset on, a page is found by its keys first (see `LimitOffsetPagination.page`).
+# From this offset on, a page is found by its keys first (see `LimitOffsetPagination.page`). The
+# query-count tests read pages from the start of a table.
 DEFERRED_FROM = 1000
 
 
@@ -38,10 +38,12 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     @staticmethod
     def page(queryset, *, offset, limit):
-        """The rows of the page, in one query. Deep in a large table (`?offset=500000`) the database walks
-        `offset` rows to find the page; walking only the keys, in the order's index, and joining the
-        page's relations to its rows alone keeps that walk cheap (a "deferred join")."""
+        """The rows of the page. Deep in a large table (`?offset=500000`) the database walks `offset` rows
+        to find the page: the keys of the page are found first, walking only the order's index, and the
+        page's rows are then fetched by key (a "deferred join"): one more query, instead of the many-table
+        join of half a million rows that PostgreSQL would otherwise build before dropping them (7.7 s at
+        a million flights)."""
         if offset < DEFERRED_FROM or queryset.query.distinct:
             return queryset[offset : offset + limit]
-        keys = queryset.values("pk")[offset : offset + limit]
-        return queryset.filter(pk__in=Subquery(keys))
+        keys = list(queryset.values_list("pk", flat=True)[offset : offset + limit])
+        return queryset.filter(pk__in=keys)

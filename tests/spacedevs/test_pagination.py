@@ -1,6 +1,9 @@
-"""Pagination: a page deep in a table, found by its keys first, is the page the plain query finds."""
+"""Pagination: a page deep in a table, found by its keys first, is the page the plain query finds, in one
+more query."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +17,12 @@ def test_a_deep_page_found_by_its_keys_is_the_same_page(api, demo, monkeypatch, 
     direct = api.get(path, query).json()
 
     monkeypatch.setattr("spacedevs.api.pagination.DEFERRED_FROM", 1)
-    deferred = api.get(path, query).json()
+    with CaptureQueriesContext(connection) as queries:
+        deferred = api.get(path, query).json()
+    # The page's keys: a query of the id alone, ordered, from the offset.
+    keys = [captured["sql"] for captured in queries.captured_queries if "OFFSET 3" in captured["sql"]]
 
     assert deferred == direct
+    assert len(keys) == 1
+    assert "JOIN" not in keys[0]
     assert len(direct["results"]) == 5
