@@ -7,7 +7,7 @@ BIN ?= $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format install install-dev clean loadtest
+.PHONY: run serve test lint format install install-dev clean loadtest bench scale-compare
 
 run: install serve
 
@@ -42,6 +42,14 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Speed (README "Speed"): the demo plus 10,000 synthetic flights in a PostgreSQL database of its own, and
+# ../shared/bench/perf-ratio on issue 9's paths; and the slow 10,000 against 1,000,000 flights comparison.
+bench: install
+	scripts/bench
+
+scale-compare: install
+	scripts/scale-compare
 
 install: $(VENV)/.installed-runtime
 install-dev: $(VENV)/.installed-dev

@@ -379,6 +379,11 @@ class Launch(models.Model):
 
     class Meta:
         ordering = ["net", "id"]
+        indexes = [
+            # `launch/` and `launch/upcoming/` page by NET, ties by id: a page is read from the index in
+            # order, with no sort of the rows before it, however many launches there are.
+            models.Index(fields=["net", "id"], name="launch_net_id"),
+        ]
 
     def __str__(self):
         return self.name

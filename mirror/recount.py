@@ -78,6 +78,7 @@ from django.utils import timezone
 from agencies.models import Agency
 from launches.models import FirstStage, Launch, LauncherConfig, LaunchStatus, Location, Orbit, Pad
 from spacecraft.models import SpacecraftFlight
+from spacedevs import dataversion
 
 # A launch's outcome, by its status (module docstring).
 LAUNCHED = Q(status__in=LaunchStatus.LAUNCHED)
@@ -163,6 +164,8 @@ def recount(*, dry_run: bool = False) -> RecountSummary:
             changed[family.model._meta.label] = counts
             if not dry_run and any(counts.values()):
                 _write(plan, family, now=now)
+                # Set-based SQL sends no signal: the cached responses are made stale here.
+                dataversion.bump_on_commit()
     return RecountSummary(changed=changed, dry_run=dry_run)
 
 

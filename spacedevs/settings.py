@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "stations",
     "spacecraft",
     "mirror",
+    # API keys, health checks, error pages, and the data version every write bumps (spacedevs/apps.py).
     "spacedevs",
     "axes",
 ]
@@ -161,10 +162,26 @@ def database(url):
             "options": f"-c statement_timeout={statement_ms}",
             **settings.get("OPTIONS", {}),
         }
+        # psycopg 3 with server-side binding: every statement is prepared on its first run and kept for
+        # the life of the (persistent) connection, so PostgreSQL plans the many-table joins of a detailed
+        # payload once per connection instead of once per request (planning was most of the database's
+        # time: 19 ms of 20 for a flight detail). DATABASE_PREPARED_STATEMENTS=false turns it off, for a
+        # connection pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction
+        # mode).
+        if env_bool("DATABASE_PREPARED_STATEMENTS", default=True):
+            settings["OPTIONS"].update(server_side_binding=True, prepare_threshold=1)
     return settings
 
 
 DATABASES = {"default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Read replicas (spacedevs/replicas.py): the API reads from them, everything else uses the primary.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    DATABASES[f"replica{_number}"] = {
+        **database(_url),
+        # Tests read the primary's test database through it.
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["spacedevs.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # The admin: at ADMIN_URL ("admin/" by default; a path of your own keeps it out of scanners' lists).
@@ -213,11 +230,29 @@ WHITENOISE_USE_FINDERS = True
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Redis (redis://host:6379/0), shared by every worker and host: the throttle's counts live there, and
-# it is the default cache. Without it, each process keeps its own in local memory.
+# Redis (redis://host:6379/0), shared by every worker and host: the throttle's counts live in the
+# default cache, responses and list counts in `responses`. Without it, each process keeps its own in
+# local memory, at most 100 responses per worker (a detailed page of 100 flights is up to 800 KB, and a
+# worker stays under 250 MB: make bench measures it).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "responses": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "spacedevs",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "responses": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "responses",
+            "OPTIONS": {"MAX_ENTRIES": 100},
+        },
+    }
 
 REST_FRAMEWORK = {
     # The API is public and read-only (a write is always answered 405). An API key (`Authorization:
@@ -225,7 +260,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["spacedevs.api.authentication.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        # DRF's JSONRenderer's bytes, encoded by orjson.
+        "spacedevs.api.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PAGINATION_CLASS": "spacedevs.api.pagination.LimitOffsetPagination",
@@ -262,3 +298,12 @@ LOGGING = {
 if LOG_FORMAT == "json":
     # Python's warnings (a library's UserWarning) too, rather than as bare lines on standard error.
     logging.captureWarnings(True)
+
+# The response cache and the data version (spacedevs/api/cache.py, spacedevs/dataversion.py).
+# With REDIS_URL, responses, counts and the data version live in Redis, shared by every worker of every
+# host; without it, in each worker's memory, with the data version in a file the host's workers share.
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", default=True)
+COUNT_CACHE = env_bool("COUNT_CACHE", default=True)
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS") or 60)
+RESPONSE_MAX_AGE = int(os.environ.get("RESPONSE_MAX_AGE") or 0)
+DATA_VERSION_FILE = os.environ.get("DATA_VERSION_FILE", "")

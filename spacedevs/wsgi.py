@@ -13,7 +13,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spacedevs.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
 
 
 def check_static_files():
@@ -30,3 +30,8 @@ def check_static_files():
 
 
 check_static_files()
+
+# Repeated API calls are answered from the response cache before Django sees them (RESPONSE_CACHE).
+from spacedevs.api.cache import ResponseCache  # noqa: E402 - needs the settings configured above
+
+application = ResponseCache(django_application)

@@ -30,6 +30,16 @@ def _fresh_throttle_counts():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_cached_counts(settings, tmp_path_factory):
+    # A count cached by an earlier request (or test) would hide the COUNT query from the query-count
+    # tests and outlive the test's data (tests write in a transaction that never commits, so the data
+    # version never changes). The cache tests (tests/spacedevs/test_cache.py) switch it on. The data
+    # version of a test is a file of its own.
+    settings.COUNT_CACHE = False
+    settings.DATA_VERSION_FILE = str(tmp_path_factory.mktemp("data-version") / "version")
+
+
 @pytest.fixture
 def api():
     return APIClient()

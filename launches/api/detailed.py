@@ -20,7 +20,7 @@ from launches.api.serializers import (
 )
 from launches.models import FirstStage, Launch, Launcher, LauncherConfig, Location, Rocket
 from spacecraft.api.serializers import SpacecraftFlightForLaunchSerializer
-from spacedevs.api.fields import FirstItemField, LinkField, NameField
+from spacedevs.api.fields import ConstantField, FirstItemField, LinkField, NameField
 
 
 class LauncherConfigDetailedSerializer(serializers.ModelSerializer):
@@ -214,8 +214,6 @@ class LaunchDetailedSerializer(serializers.ModelSerializer):
     """A launch in full: the detail, and a list with `?mode=detailed` (LL2's `LaunchDetailed`, late 2.2.0
     shape: `net_precision` and `weather_concerns` where the normal shape has them, `type` last)."""
 
-    SHAPE = "detailed"
-
     url = LinkField("launch-detail")
     status = LaunchStatusSerializer()
     updates = UpdateSerializer(many=True)
@@ -228,7 +226,8 @@ class LaunchDetailedSerializer(serializers.ModelSerializer):
     vidURLs = VidURLSerializer(many=True, source="vid_urls")
     program = ProgramSerializer(many=True)
     mission_patches = MissionPatchSerializer(many=True)
-    type = serializers.SerializerMethodField()
+    # LL2 names the shape of the launch object it serves.
+    type = ConstantField("detailed")
 
     class Meta:
         model = Launch
@@ -272,6 +271,3 @@ class LaunchDetailedSerializer(serializers.ModelSerializer):
             "mission_patches",
             "type",
         ]
-
-    def get_type(self, launch):
-        return self.SHAPE

@@ -24,7 +24,7 @@ from launches.models import (
     Update,
     VidURL,
 )
-from spacedevs.api.fields import LinkField, NameField
+from spacedevs.api.fields import ConstantField, LinkField, NameField
 
 
 class LaunchStatusSerializer(serializers.ModelSerializer):
@@ -201,9 +201,6 @@ class LauncherConfigSerializer(serializers.ModelSerializer):
 class LaunchSerializer(serializers.ModelSerializer):
     """A launch as a flight embeds it (LL2's `LaunchSerializerCommon`, late 2.2.0 shape)."""
 
-    # LL2 names the shape of the launch object it serves: this one is its "normal" shape.
-    SHAPE = "normal"
-
     url = LinkField("launch-detail")
     status = LaunchStatusSerializer()
     net_precision = NetPrecisionSerializer()
@@ -212,7 +209,8 @@ class LaunchSerializer(serializers.ModelSerializer):
     mission = MissionSerializer()
     pad = PadSerializer()
     program = ProgramSerializer(many=True)
-    type = serializers.SerializerMethodField()
+    # LL2 names the shape of the launch object it serves: this one is its "normal" shape.
+    type = ConstantField("normal")
 
     class Meta:
         model = Launch
@@ -250,9 +248,6 @@ class LaunchSerializer(serializers.ModelSerializer):
             "agency_launch_attempt_count_year",
             "type",
         ]
-
-    def get_type(self, launch):
-        return self.SHAPE
 
 
 class LandingTypeSerializer(serializers.ModelSerializer):
@@ -331,8 +326,6 @@ class LaunchListSerializer(serializers.ModelSerializer):
     (annotations of `Launch.objects.with_stage_summary()`); `type` names the shape, "list".
     """
 
-    SHAPE = "list"
-
     url = LinkField("launch-detail")
     status = LaunchStatusSerializer()
     net_precision = NetPrecisionSerializer()
@@ -345,7 +338,7 @@ class LaunchListSerializer(serializers.ModelSerializer):
     landing_success = serializers.IntegerField(source="stages_landing_success", read_only=True)
     launcher = serializers.CharField(source="stages_launcher", read_only=True)
     orbit = NameField(source="mission.orbit", allow_null=True)
-    type = serializers.SerializerMethodField()
+    type = ConstantField("list")
 
     class Meta:
         model = Launch
@@ -377,9 +370,6 @@ class LaunchListSerializer(serializers.ModelSerializer):
             "infographic",
             "type",
         ]
-
-    def get_type(self, launch):
-        return self.SHAPE
 
 
 class InfoURLSerializer(serializers.ModelSerializer):

@@ -42,6 +42,7 @@ from django.db import DatabaseError, transaction
 from mirror.importer.report import ImportFailed, ImportSummary
 from mirror.importer.shapes import Reader, json_type
 from mirror.importer.store import CREATED, UNCHANGED, UPDATED, Deferred, Store
+from spacedevs import dataversion
 
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
@@ -111,6 +112,8 @@ def import_documents(documents, *, progress=None) -> ImportSummary:
         if store.problems:
             raise ImportFailed(store.problems)
         store.reset_sequences()
+        # Most writes send signals; those that do not (sequences, set-based updates) are covered too.
+        dataversion.bump_on_commit()
 
     counts = store.counts()
     return ImportSummary(

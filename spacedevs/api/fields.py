@@ -24,14 +24,15 @@ class LinkField(serializers.HyperlinkedIdentityField):
         cache = self.context.setdefault("_link_templates", {})
         template = cache.get(self.view_name)
         if template is None:
-            template = cache[self.view_name] = self._template()
+            template = cache[self.view_name] = self.template(self.view_name, self.context["request"])
         return template.format(pk=value.pk)
 
-    def _template(self):
-        request = self.context["request"]
+    @staticmethod
+    def template(view_name, request):
+        """The link of `view_name`'s objects for `request`, a format string with a `{pk}` field."""
         # In the request's namespace ("2.2.0" or "api:2.2.0"), so that links keep the request's prefix.
         # Detail routes are the list route plus "<pk>/" (see spacedevs.api.routers).
-        list_name = self.view_name.replace("-detail", "-list")
+        list_name = view_name.replace("-detail", "-list")
         list_url = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:{list_name}"))
         requested_format = request.query_params.get("format")
         suffix = f"?format={requested_format}" if requested_format in CARRIED_FORMATS else ""
@@ -43,6 +44,17 @@ class DurationField(serializers.ReadOnlyField):
 
     def to_representation(self, value):
         return format_duration(value)
+
+
+class ConstantField(serializers.ReadOnlyField):
+    """A value that is the same for every object of a shape (a launch's `type`, which names the shape)."""
+
+    def __init__(self, value, **kwargs):
+        self.value = value
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, instance):
+        return self.value
 
 
 class NameField(serializers.ReadOnlyField):

@@ -9,7 +9,9 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from spacedevs.api.compiler import CompiledSerializer, compiled
 from spacedevs.api.throttling import ApiRateThrottle
+from spacedevs.replicas import reading_replicas
 
 
 class Mode(NamedTuple):
@@ -48,11 +50,32 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         requested = self.request.query_params.get("mode")
         return requested if requested in self.get_list_modes() else self.default_mode
 
+    def dispatch(self, request, *args, **kwargs):
+        # The API's reads go to a read replica when there are some (DATABASE_REPLICA_URLS).
+        with reading_replicas():
+            return super().dispatch(request, *args, **kwargs)
+
     def get_queryset(self):
         return self.modes[self.mode].selector()
 
     def get_serializer_class(self):
         return self.modes[self.mode].serializer
+
+    # The payloads are built by the mode's serializer compiled (`spacedevs.api.compiler`): the same
+    # dicts as DRF's `serializer.data`, without building the serializer's fields again per response.
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        if page is None:
+            return Response(self._compiled().many(queryset, self.get_serializer_context()))
+        return self.get_paginated_response(self._compiled().many(page, self.get_serializer_context()))
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(self._compiled().one(self.get_object(), self.get_serializer_context()))
+
+    def _compiled(self) -> CompiledSerializer:
+        return compiled(self.get_serializer_class())
 
 
 class ApiThrottleView(APIView):

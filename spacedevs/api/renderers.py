@@ -1,0 +1,46 @@
+"""JSON encoded by orjson, byte for byte what DRF's JSONRenderer writes."""
+
+import orjson
+from rest_framework import renderers
+from rest_framework.utils.encoders import JSONEncoder
+
+_ENCODER = JSONEncoder()
+
+# What DRF's JSONRenderer writes escaped (JavaScript reads these two characters as line ends), and what
+# orjson writes raw.
+_LINE_SEPARATORS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"))
+
+
+class ORJSONRenderer(renderers.JSONRenderer):
+    """DRF's JSONRenderer, encoding with orjson: the same bytes, several times faster.
+
+    DRF writes compact JSON with non-ASCII characters as UTF-8, floats as Python's `repr` (`3.0`),
+    datetimes left in a payload with its `DjangoJSONEncoder` rules (`Z` for UTC), U+2028 and U+2029
+    escaped. orjson agrees on all of it but the last, which is mended, and on datetimes, which it hands to
+    DRF's encoder (`OPT_PASSTHROUGH_DATETIME`) as it does any type it does not know. What orjson writes
+    differently or refuses goes to DRF's own encoding: an indented response (the browsable API's), a
+    float under 0.0001 (Python writes `1e-05`, orjson `0.00001`; spotted by the `0.0000` it leaves in
+    the bytes), an integer beyond 64 bits, a key that is not a string.
+    """
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        renderer_context = renderer_context or {}
+        plain = (
+            self.ensure_ascii is False
+            and self.compact
+            and self.strict
+            and self.get_indent(accepted_media_type, renderer_context) is None
+        )
+        if plain:
+            try:
+                content = orjson.dumps(data, default=_ENCODER.default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+            except (orjson.JSONEncodeError, TypeError):
+                content = None
+            if content is not None and b"0.0000" not in content:
+                for raw, escaped in _LINE_SEPARATORS:
+                    if raw in content:
+                        content = content.replace(raw, escaped)
+                return content
+        return super().render(data, accepted_media_type, renderer_context)
