@@ -102,9 +102,10 @@ def call(url, *, headers=None, timeout=30):
 
 class Cluster:
     """A PostgreSQL cluster of a test's own, run as the `postgres` user (when the tests run as root) in
-    a temporary folder, on a free port: it can be stopped, started, frozen and thawed."""
+    a temporary folder, on a free port: it can be stopped, started, frozen and thawed. With `replica_of`,
+    a streaming replica of that cluster, made with `pg_basebackup`."""
 
-    def __init__(self):
+    def __init__(self, *, replica_of=None):
         if not (PG_BIN / "initdb").exists():
             pytest.skip(f"PostgreSQL's server programs are not in {PG_BIN} (set PG_BIN)")
         self.root = Path(tempfile.mkdtemp(prefix="spacedevs-cluster-"))
@@ -112,6 +113,14 @@ class Cluster:
         self.port = free_port()
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres")
+        if replica_of is not None:
+            self._run(
+                "pg_basebackup",
+                *("--host", "127.0.0.1", "--port", replica_of.port, "--username", "postgres"),
+                *("--pgdata", self.data, "--write-recovery-conf", "--wal-method", "stream"),
+            )
+            self.start()
+            return
         self._run("initdb", "--pgdata", self.data, "--auth", "trust", "--username", "postgres", "--no-sync")
         self.start()
         self._run(

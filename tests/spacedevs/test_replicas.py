@@ -3,11 +3,9 @@ serving the API while the primary is down."""
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -17,10 +15,8 @@ from django.db import transaction
 
 from launches.models import Launch
 from spacedevs.replicas import ReplicaRouter, reading_replicas
-from tests.test_serve import free_port
+from tests.servers import REPO, Cluster, free_port
 
-REPO = Path(__file__).resolve().parents[2]
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
 router = ReplicaRouter()
 
 
@@ -59,88 +55,33 @@ def test_without_replicas_the_primary_serves(settings):
 # --- a real streaming replica ----------------------------------------------------------------------------
 
 
-def as_postgres(*command, **kwargs):
-    return subprocess.run(["runuser", "-u", "postgres", "--", *map(str, command)], check=True, **kwargs)
-
-
 @pytest.fixture(scope="module")
 def clusters():
     """A private primary on a free port, loaded with the demo, and a streaming replica of it made with
     `pg_basebackup`, on another port."""
-    if not (PG_BIN / "pg_basebackup").exists() or os.geteuid() != 0:
-        pytest.skip("needs PostgreSQL 15's binaries and root (to run them as postgres)")
-    # Outside pytest's temporary folder, which the postgres user cannot enter.
-    base = Path(tempfile.mkdtemp(prefix="spacedevs-replication-"))
-    shutil.chown(base, "postgres")
-    primary, replica = base / "primary", base / "replica"
-    primary_port, replica_port = free_port(), free_port()
-    started = []
+    primary = Cluster()
+    replica = None
     try:
-        as_postgres(PG_BIN / "initdb", "-D", primary, "--auth=trust", "-U", "postgres", capture_output=True)
-        options = f"-c listen_addresses=127.0.0.1 -c unix_socket_directories={base} -c wal_level=replica"
-        as_postgres(
-            PG_BIN / "pg_ctl",
-            "-D",
-            primary,
-            "-o",
-            f"-p {primary_port} {options}",
-            "-l",
-            base / "primary.log",
-            "-w",
-            "start",
-            capture_output=True,
-        )
-        started.append(primary)
-        as_postgres(PG_BIN / "createdb", "-h", "127.0.0.1", "-p", primary_port, "spacedevs")
-        primary_url = f"postgres://postgres@127.0.0.1:{primary_port}/spacedevs"
-        env = {**os.environ, "DATABASE_URL": primary_url, "DATABASE_REPLICA_URLS": ""}
+        env = {**os.environ, "DATABASE_URL": primary.url, "DATABASE_REPLICA_URLS": ""}
         for command in (["migrate", "-v0"], ["loaddata", "demo", "-v0"]):
             subprocess.run([sys.executable, "manage.py", *command], cwd=REPO, env=env, check=True)
-        as_postgres(
-            PG_BIN / "pg_basebackup",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            primary_port,
-            "-U",
-            "postgres",
-            "-D",
-            replica,
-            "-R",
-            "-X",
-            "stream",
-        )
-        as_postgres(
-            PG_BIN / "pg_ctl",
-            "-D",
-            replica,
-            "-o",
-            f"-p {replica_port} {options}",
-            "-l",
-            base / "replica.log",
-            "-w",
-            "start",
-            capture_output=True,
-        )
-        started.append(replica)
-        yield primary_url, f"postgres://postgres@127.0.0.1:{replica_port}/spacedevs", primary
+        replica = Cluster(replica_of=primary)
+        yield primary, replica
     finally:
-        for data in started:
-            subprocess.run(
-                ["runuser", "-u", "postgres", "--", PG_BIN / "pg_ctl", "-D", data, "-m", "immediate", "stop"],
-                capture_output=True,
-            )
+        for cluster in (replica, primary):
+            if cluster is not None:
+                cluster.remove()
 
 
 @pytest.mark.slow
 def test_a_streaming_replica_serves_the_api_while_the_primary_is_down(clusters, tmp_path):
-    primary_url, replica_url, primary_data = clusters
-    as_postgres(PG_BIN / "pg_ctl", "-D", primary_data, "-m", "fast", "stop", capture_output=True)
+    primary, replica = clusters
+    primary.stop()
     port = free_port()
     env = {
         **os.environ,
-        "DATABASE_URL": primary_url,
-        "DATABASE_REPLICA_URLS": replica_url,
+        "DATABASE_URL": primary.url,
+        "DATABASE_REPLICA_URLS": replica.url,
         "RESPONSE_CACHE": "off",
         "DATA_VERSION_FILE": str(tmp_path / "data-version"),
     }
