@@ -19,7 +19,8 @@ def test_postgresql_gets_short_timeouts_by_default(monkeypatch):
     settings = database("postgres://app@db.example:5432/spacedevs")
 
     assert settings["ENGINE"] == "spacedevs.db.postgresql"
-    assert settings["OPTIONS"] == {"connect_timeout": 3, "options": "-c statement_timeout=5000"}
+    assert settings["OPTIONS"]["connect_timeout"] == 3
+    assert settings["OPTIONS"]["options"] == "-c statement_timeout=5000"
     assert settings["CONN_HEALTH_CHECKS"] is True
 
 
@@ -29,7 +30,18 @@ def test_the_timeouts_are_settings(monkeypatch):
 
     settings = database("postgres://app@db.example:5432/spacedevs")
 
-    assert settings["OPTIONS"] == {"connect_timeout": 10, "options": "-c statement_timeout=30000"}
+    assert settings["OPTIONS"]["connect_timeout"] == 10
+    assert settings["OPTIONS"]["options"] == "-c statement_timeout=30000"
+
+
+def test_statements_are_prepared_unless_switched_off(monkeypatch):
+    prepared = database("postgres://app@db.example:5432/spacedevs")["OPTIONS"]
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "false")
+    unprepared = database("postgres://app@db.example:5432/spacedevs")["OPTIONS"]
+
+    assert (prepared["server_side_binding"], prepared["prepare_threshold"]) == (True, 1)
+    assert "server_side_binding" not in unprepared
+    assert "prepare_threshold" not in unprepared
 
 
 @pytest.mark.parametrize("value", ["5s", "-1", "1.5", "soon"])
