@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "astronauts",
     "stations",
     "spacecraft",
+    "events",
     "mirror",
 ]
 
@@ -161,6 +162,9 @@ REST_FRAMEWORK = {
     # LL2 writes datetimes in UTC to the second, with a Z (TIME_ZONE is UTC).
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%SZ",
 }
+
+# The programme whose launches, events and vehicles `dashboard/starship/` shows, by its name in LL2.
+STARSHIP_PROGRAM = os.environ.get("STARSHIP_PROGRAM") or "Starship"
 
 LOGGING = {
     "version": 1,

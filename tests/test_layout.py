@@ -10,7 +10,7 @@ import pytest
 from rest_framework import serializers
 
 ROOT = Path(__file__).resolve().parent.parent
-DOMAIN_APPS = ("agencies", "launches", "astronauts", "stations", "spacecraft")
+DOMAIN_APPS = ("agencies", "launches", "astronauts", "stations", "spacecraft", "events")
 PROJECT_PACKAGES = (*DOMAIN_APPS, "mirror", "spacedevs", "fixtures")
 
 
