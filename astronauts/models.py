@@ -1,7 +1,7 @@
 """Astronauts and the roles they fill on flights and expeditions."""
 
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Case, Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, Subquery, When
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Now
 
 from spacedevs.relations import PathRelation
@@ -86,7 +86,11 @@ class AstronautQuerySet(models.QuerySet):
             Q(launch_flights__launch__net__lte=Now(), launch_flights__mission_end__isnull=True)
             | Q(onboard_flights__launch__net__lte=Now(), onboard_flights__mission_end__isnull=True)
         )
-        until = Coalesce(_date_number("date_of_death"), _date_number(Now()))
+        # A death before the birth (a typo) counts as no death: an age never goes negative.
+        until = Case(
+            When(date_of_death__gte=F("date_of_birth"), then=_date_number("date_of_death")),
+            default=_date_number(Now()),
+        )
         return self.annotate(age=(until - _date_number("date_of_birth")) / 10000).alias(
             in_space=Exists(aboard)
         )
@@ -130,6 +134,8 @@ class Astronaut(models.Model):
     first_flight = models.DateTimeField(null=True, blank=True)
 
     objects = AstronautQuerySet.as_manager()
+
+    ANOMALIES = {"they die before they are born": Q(date_of_death__lt=F("date_of_birth"))}
 
     # What the crews the astronaut sat in reach, fetched only by `Prefetch(..., to_attr=...)` (see
     # `PathRelation`): the launches whose launch crew lists them, the flights whose landing crew does.
