@@ -44,7 +44,5 @@ class AnomalyWarningsMixin:
             except (ValueError, ValidationError):
                 problems = []  # not an id: the admin answers as it does for any
             for problem in problems:
-                messages.warning(
-                    request, f"Impossible data: {problem}. Correct it (see manage.py check_data)."
-                )
+                messages.warning(request, f"Impossible data: {problem} (see manage.py check_data).")
         return super().change_view(request, object_id, form_url, extra_context)

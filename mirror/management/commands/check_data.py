@@ -26,9 +26,8 @@ class Command(BaseCommand):
                     found += 1
                     meta = model._meta
                     url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[instance.pk])
-                    self.stdout.write(
-                        f"{meta.verbose_name} {instance.pk} ({instance}): {problem}: {base_url.rstrip('/')}{url}"
-                    )
+                    where = f"{base_url.rstrip('/')}{url}"
+                    self.stdout.write(f"{meta.verbose_name} {instance.pk} ({instance}): {problem}: {where}")
         if found:
             raise CommandError(f"{found} object(s) hold impossible data.", returncode=1)
         if options["verbosity"] > 0:
