@@ -872,44 +872,26 @@ def ll2_flight(payload):
     )
 
 
-# What an astronaut's payload shows that we derive from other rows (`Astronaut.objects.with_stats()`).
-ASTRONAUT_DERIVED = {"age", "flights_count", "landings_count", "first_flight", "last_flight"}
+# What an astronaut's payload shows that we derive (`Astronaut.objects.with_stats()`); their flight dates
+# and counts are stored as LL2 serves them.
+ASTRONAUT_DERIVED = {"age"}
 
 
 def ll2_astronaut(payload):
-    """An astronaut from its `AstronautNormal` shape, without flights (see `ll2_launch_crews`)."""
+    """An astronaut from its `AstronautNormal` shape, without flights, with the flight dates and counts
+    it carries."""
     existing = Astronaut.objects.filter(pk=payload["id"]).first()
     if existing is not None:
         return existing
     fields = _fields(payload, leave_out=ASTRONAUT_DERIVED)
     for key in ("date_of_birth", "date_of_death"):
         fields[key] = _date(fields[key])
+    for key in ("first_flight", "last_flight"):
+        if key in fields:
+            fields[key] = _datetime(fields[key])
     return AstronautFactory(
         **fields,
         status=_lookup(AstronautStatusFactory, payload["status"]),
         type=_lookup(AstronautTypeFactory, payload["type"]),
         agency=ll2_agency(payload["agency"]) if payload["agency"] else None,
     )
-
-
-def ll2_launch_crews(astronauts_payload):
-    """For astronauts built from their payloads: a flight at each NET that is one's `first_flight` or
-    `last_flight`, with a launch crew listing them, so that the flight dates derived from crews are
-    LL2's. Call after `reset_sequences()`: these rows get the factories' ids."""
-    crews = {}
-    for item in astronauts_payload:
-        for key in ("first_flight", "last_flight"):
-            if item[key] is not None:
-                crews.setdefault(item[key], set()).add(item["id"])
-    people = Astronaut.objects.in_bulk([item["id"] for item in astronauts_payload])
-    role = AstronautRoleFactory()
-    vehicle = SpacecraftFactory()
-    for net, crew in crews.items():
-        flown = SpacecraftFlightFactory(
-            spacecraft=vehicle,
-            launch=LaunchFactory(net=_datetime(net), mission=None, pad=None, program=[]),
-            landing=None,
-        )
-        flown.launch_crew.set(
-            [AstronautFlightFactory(role=role, astronaut=people[pk]) for pk in sorted(crew)]
-        )

@@ -2,6 +2,7 @@
 
 import ast
 import importlib
+import importlib.util
 import inspect
 import re
 from pathlib import Path
@@ -126,6 +127,9 @@ SERIALIZER_ROLE = re.compile(r"(|Mini|List|Detailed|For[A-Z][A-Za-z]*)")
 def declared_serializers():
     for app in DOMAIN_APPS:
         for module_path in ("api.serializers", "api.detailed"):
+            # An app without detailed shapes (events) has no `api/detailed.py`.
+            if importlib.util.find_spec(f"{app}.{module_path}") is None:
+                continue
             module = importlib.import_module(f"{app}.{module_path}")
             for name, value in vars(module).items():
                 if (
