@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import (
     Case,
     Count,
-    DateTimeField,
     DurationField,
     Exists,
     F,
@@ -67,10 +66,15 @@ class SpacecraftConfig(models.Model):
 ZERO = Value(datetime.timedelta(0), output_field=DurationField())
 
 
-def end_or_now(end, start):
-    """The end of a span, or now where it is unknown (null) or impossible (before `start`: LL2's data
-    has such typos), so that a duration derived from it never goes negative."""
-    return Case(When(**{f"{end}__gte": F(start)}, then=F(end)), default=Now(), output_field=DateTimeField())
+def span(start, end):
+    """The length of a span from `start` to `end`, or to now while `end` is null; nothing (0) where the
+    end precedes the start, a typo of LL2's data (`manage.py check_data` lists them): a duration derived
+    from it never goes negative."""
+    return Case(
+        When(**{f"{end}__lt": F(start)}, then=ZERO),
+        default=Coalesce(end, Now()) - F(start),
+        output_field=DurationField(),
+    )
 
 
 def _per_spacecraft(queryset, *, key, total):
@@ -88,8 +92,7 @@ class SpacecraftQuerySet(models.QuerySet):
         - `time_in_space`: the sum over launched flights of mission end (or now) minus launch NET.
         - `time_docked`: the sum over its docking events of departure (or now) minus docking.
 
-        An end before its start (a typo) counts as an unknown end (`end_or_now`): no duration is
-        negative.
+        A span whose end precedes its start (a typo) adds nothing (`span`): no duration is negative.
         """
         flights = SpacecraftFlight.objects.all()
         launched = flights.filter(launch__net__lte=Now())
@@ -103,7 +106,7 @@ class SpacecraftQuerySet(models.QuerySet):
                 _per_spacecraft(
                     launched,
                     key="spacecraft",
-                    total=Sum(end_or_now("mission_end", "launch__net") - F("launch__net")),
+                    total=Sum(span("launch__net", "mission_end")),
                 ),
                 ZERO,
             ),
@@ -111,7 +114,7 @@ class SpacecraftQuerySet(models.QuerySet):
                 _per_spacecraft(
                     DockingEvent.objects.all(),
                     key="flight__spacecraft",
-                    total=Sum(end_or_now("departure", "docking") - F("docking")),
+                    total=Sum(span("docking", "departure")),
                 ),
                 ZERO,
             ),
