@@ -10,6 +10,7 @@ we derive such as an astronaut's `age`, a link) is ignored.
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model
 
 from agencies.models import Agency, AgencyType
@@ -442,11 +443,24 @@ class Reader:
                 continue
             self.many(self.launch, slate.get("launches", []), f"{path}.{side}.launches")
             self.many(self.event, slate.get("events", []), f"{path}.{side}.events")
-        self.many(self.launcher, data.get("vehicles", []), f"{path}.vehicles")
+        vehicles = self.many(self.launcher, data.get("vehicles", []), f"{path}.vehicles")
+        if vehicles is not FAILED:
+            self._of_the_dashboard_programme(vehicles, f"{path}.vehicles")
         self.many(self.road_closure, data.get("road_closures", []), f"{path}.road_closures")
         self.many(self.notice, data.get("notices", []), f"{path}.notices")
         if "live_streams" in data:
             self._live_streams(data["live_streams"], f"{path}.live_streams")
+
+    def _of_the_dashboard_programme(self, vehicles, path):
+        """The dashboard's vehicles are its programme's (`settings.STARSHIP_PROGRAM`, which its launches
+        bring), though their short configuration does not say so: their configurations join it."""
+        program = Program.objects.filter(name=settings.STARSHIP_PROGRAM).order_by("id").first()
+        if program is None:
+            return
+        for config_pk in dict.fromkeys(vehicle.launcher_config_id for vehicle in vehicles):
+            held = list(Program.objects.filter(launcher_configs=config_pk).order_by("id"))
+            if program not in held:
+                self.store.upsert(LauncherConfig, config_pk, {}, {"program": [*held, program]}, path=path)
 
     def _live_streams(self, raw, path):
         if not isinstance(raw, list):
