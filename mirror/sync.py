@@ -68,6 +68,8 @@ from spacedevs.api.routers import API_VERSION
 PAGE_SIZE = 100
 # LL2's free tier, assumed when the upstream does not say its budget: calls, per seconds.
 FREE_TIER = (15, 3600)
+# Bad pages in a row before a run gives up (when no page has told how long the list is).
+MAX_BAD_PAGES_IN_A_ROW = 10
 # A request line gunicorn accepts (its limit is 4094 bytes): how many launch ids one call may ask for.
 MAX_URL_LENGTH = 4000
 # 429s in a row on one call before the run gives up (each waited out as its Retry-After says).
@@ -411,14 +413,19 @@ def sync(
         else:
             _start(state, upstream=upstream, started_at=upstream_now, full=full, page_size=page_size)
             state.save()
-        total = None
+        total, count, bad_in_a_row = None, None, 0
         while state.next_url:
             url = state.next_url
             try:
                 documents, next_url, count = _step(kind, state)(upstream, state)
             except BadPage as error:
-                _skip(state, report, url=url, problems=[str(error)], next_url=_following(url), log=log)
+                bad_in_a_row += 1
+                if count is None and bad_in_a_row >= MAX_BAD_PAGES_IN_A_ROW:
+                    raise SyncError(f"{bad_in_a_row} bad pages in a row, the last {url}: {error}") from error
+                following = _following(url, count=count)
+                _skip(state, report, url=url, problems=[str(error)], next_url=following, log=log)
             else:
+                bad_in_a_row = 0
                 try:
                     _import_page(state, report, documents=documents, next_url=next_url, url=url, log=log)
                 except ImportFailed as failed:
@@ -473,14 +480,17 @@ def _advance(state, next_url):
     state.save()
 
 
-def _following(url):
+def _following(url, *, count=None):
     """The page after `url` in a limit/offset list: the same URL at the next offset (what `next` links
-    to), for a page whose own `next` could not be read."""
+    to), for a page whose own `next` could not be read; none past the list's `count`, when a page of the
+    run has told it."""
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
     try:
         limit, offset = int(query.get("limit", PAGE_SIZE)), int(query.get("offset", 0))
     except ValueError:
+        return ""
+    if isinstance(count, int) and offset + limit >= count:
         return ""
     query["offset"] = str(offset + limit)
     return urlunsplit(parts._replace(query=urlencode(query, safe=",:")))

@@ -650,13 +650,28 @@ def test_a_page_nested_too_deep_is_recorded_and_skipped(upstream, fake_time):
     deep = b"[" * 100_000 + b"]" * 100_000
 
     def nested(path, headers):
-        return (200, {"Content-Type": "application/json"}, deep) if "event/upcoming/" in path else None
+        first_page = "event/upcoming/" in path and "offset" not in path
+        return (200, {"Content-Type": "application/json"}, deep) if first_page else None
 
     with stub(upstream, answer=nested) as (base, _calls):
         report = sync(base_url=base, kind="upcoming-events", clock=fake_time.clock, sleep=fake_time.sleep)
 
     assert "nested too deep" in SkippedPage.objects.get().problems
     assert len(report.skipped) == 1
+
+
+def test_an_upstream_that_serves_nothing_but_bad_pages_stops_the_run(upstream, fake_time):
+    def garbage(path, headers):
+        return (
+            None if "api-throttle" in path else (200, {"Content-Type": "text/html"}, b"<h1>Maintenance</h1>")
+        )
+
+    with (
+        stub(upstream, answer=garbage) as (base, _calls),
+        pytest.raises(SyncError, match="10 bad pages in a row"),
+    ):
+        sync(base_url=base, kind="upcoming-events", clock=fake_time.clock, sleep=fake_time.sleep)
+    assert SkippedPage.objects.count() == 9
 
 
 def test_a_page_the_importer_refuses_is_recorded_with_its_problems_and_skipped(upstream, fake_time):
