@@ -11,10 +11,7 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import typing
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,7 +19,7 @@ import pytest
 pylaunches = pytest.importorskip("pylaunches")
 from pylaunches import types as pylaunches_types  # noqa: E402
 
-from tests.test_serve import free_port  # noqa: E402
+from tests.test_serve import _wait_for, free_port  # noqa: E402
 
 # It starts gunicorn on a database of its own: CI runs it once (`.ci/run`).
 pytestmark = pytest.mark.slow
@@ -71,19 +68,6 @@ def served(tmp_path_factory):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-
-
-def _wait_for(url, server, log_path):
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"gunicorn exited with {server.returncode}:\n{log_path.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    pytest.fail(f"{url} did not answer in time:\n{log_path.read_text()}")
 
 
 def call(base, method, **kwargs):

@@ -466,12 +466,9 @@ class Reader:
         if not isinstance(raw, list):
             return self.store.problem(path, f"expected a list, got {json_type(raw)}")
         names = ["title", "description", "image", "url"]
-        rows = []
-        for index, item in enumerate(raw):
-            row = self._row(LiveStream, names, item, f"{path}[{index}]")
-            if row is FAILED:
-                return FAILED
-            rows.append(row)
+        rows = [self._row(LiveStream, names, item, f"{path}[{index}]") for index, item in enumerate(raw)]
+        if FAILED in rows:
+            return FAILED
         wanted = [tuple(row[name] for name in names) for row in rows]
         if wanted != list(LiveStream.objects.order_by("id").values_list(*names)):
             LiveStream.objects.all().delete()
@@ -480,11 +477,12 @@ class Reader:
         return None
 
     def _row(self, model, names, item, path):
-        """The values of `names` of `model` that a JSON object without id holds (a live stream)."""
+        """The values of `names` of `model` that a JSON object without id holds (a launch's link, a live
+        stream), each missing one at its default; FAILED, with the problems recorded, if any is bad."""
         if not isinstance(item, dict):
             return self.store.problem(path, f"expected an object, got {json_type(item)}")
         if "url" not in item:
-            return self.store.problem(path, "an object without a 'url'")
+            return self.store.problem(path, "a link without a 'url'")
         row, failed = {}, False
         for name in names:
             field = model._meta.get_field(name)
@@ -504,24 +502,11 @@ class Reader:
         if not isinstance(raw, list):
             return self.store.problem(path, f"expected a list, got {json_type(raw)}")
         names = ["priority", "title", "description", "feature_image", "url"]
-        rows, failed = [], False
-        for index, item in enumerate(raw):
-            item = {"url": item} if isinstance(item, str) else item
-            if not isinstance(item, dict):
-                failed = self.store.problem(f"{path}[{index}]", f"expected an object, got {json_type(item)}")
-                continue
-            if "url" not in item:
-                failed = self.store.problem(f"{path}[{index}]", "a link without a 'url'")
-                continue
-            row = {}
-            for name in names:
-                field = model._meta.get_field(name)
-                try:
-                    row[name] = field_value(field, item[name]) if name in item else field.get_default()
-                except BadValue as error:
-                    failed = self.store.problem(f"{path}[{index}].{name}", str(error))
-            rows.append(row)
-        if failed:
+        rows = [
+            self._row(model, names, {"url": item} if isinstance(item, str) else item, f"{path}[{index}]")
+            for index, item in enumerate(raw)
+        ]
+        if FAILED in rows:
             return FAILED
         wanted = [tuple(row[name] for name in names) for row in rows]
         stored = _links_of(model, names)(launch, key)
