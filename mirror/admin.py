@@ -23,8 +23,8 @@ class SkippedPageAdmin(admin.ModelAdmin):
     search_fields = ["url", "problems"]
     ordering = ["-skipped_at"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
