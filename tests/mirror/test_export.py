@@ -351,7 +351,8 @@ def test_force_replaces_a_previous_export_and_its_extra_pages(demo, tmp_path):
 
 def served(client):
     """Every response of the API, by URL: each list endpoint in each of its modes (pad/, location/ and
-    program/ have none), page by page at limit 100, and the detail of each of its objects."""
+    program/ have none), page by page at limit 100, the detail of each of its objects, and the
+    dashboard."""
     responses = {}
     for prefix, viewset, _basename in router.registry:
         mode = viewset.filterset_class.base_filters.get("mode")
@@ -369,6 +370,7 @@ def served(client):
                 responses[detail] = client.get(detail).json()
             url = page["next"]
     responses["/2.2.0/"] = client.get("/2.2.0/").json()
+    responses["/2.2.0/dashboard/starship/"] = client.get("/2.2.0/dashboard/starship/").json()
     return responses
 
 
