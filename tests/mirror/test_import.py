@@ -425,7 +425,8 @@ def test_a_lookup_served_by_name_elsewhere_keeps_the_row_of_its_name(api):
     ]
 
 
-def test_the_dashboard_imports_and_serves_back(api, demo):
+def test_the_dashboard_imports_and_serves_back(transactional_db, api, demo):
+    # Transactional: `flush` truncates, which PostgreSQL refuses inside a test's transaction.
     dashboard = api.get("/2.2.0/dashboard/starship/").json()
     call_command("flush", "--no-input", verbosity=0)
 
