@@ -5,7 +5,7 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Lower
 
 from agencies import querysets
-from agencies.models import Agency
+from agencies.models import Agency, AgencyType
 from launches.models import LauncherConfig
 from spacecraft.querysets import spacecraft_configs
 
@@ -25,3 +25,8 @@ def agencies_detailed() -> QuerySet[Agency]:
         # spacecraft_list: SpacecraftConfigDetailedSerializer.
         Prefetch("spacecraft_configs", queryset=spacecraft_configs().order_by(Lower("name"), "id")),
     )
+
+
+def agency_types() -> QuerySet[AgencyType]:
+    """Agency types in id order (AgencyTypeSerializer reads no relation)."""
+    return AgencyType.objects.order_by("id")

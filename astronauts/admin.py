@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from astronauts.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
-from spacedevs.admin import LookupAdmin, NamedByRelationsAdmin
+from spacedevs.admin import AnomalyWarningsMixin, LookupAdmin, NamedByRelationsAdmin
 
 admin.site.register(AstronautStatus, LookupAdmin)
 
@@ -19,7 +19,7 @@ class AstronautRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Astronaut)
-class AstronautAdmin(admin.ModelAdmin):
+class AstronautAdmin(AnomalyWarningsMixin, admin.ModelAdmin):
     list_display = ["name", "status", "type", "agency", "nationality", "date_of_birth"]
     list_filter = ["status", "type"]
     search_fields = ["name", "nationality"]

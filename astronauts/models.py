@@ -1,7 +1,7 @@
 """Astronauts and the roles they fill on flights and expeditions."""
 
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Case, Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, Subquery, When
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Now
 
 from spacedevs.relations import PathRelation
@@ -46,53 +46,53 @@ class AstronautRole(models.Model):
 
 
 class AstronautQuerySet(models.QuerySet):
-    def with_flight_dates(self):
-        """Annotate `first_flight` and `last_flight`: the earliest and latest NET, not in the future,
-        of the launches whose launch crew lists the astronaut.
+    def with_crew_history(self):
+        """Annotate what the crews held here say of each astronaut's flights, which `manage.py recount`
+        stores (README, "Stored counters"):
+
+        - `crew_first_flight`, `crew_last_flight`: the earliest and latest NET, not in the future, of
+          the launches whose launch crew lists the astronaut (null when none);
+        - `crew_flights_count`: those launches; `crew_landings_count`: the flights whose landing crew
+          lists them and whose mission has ended.
 
         Crews belong to spacecraft flights (the `spacecraft` app); they are reached here by relation
         name, so this module imports nothing from that app.
         """
-        flown = (
-            AstronautFlight.objects.filter(astronaut=OuterRef("pk"), launch_flights__launch__net__lte=Now())
-            .order_by()
-            .values("astronaut")
-        )
-        return self.annotate(
-            first_flight=Subquery(flown.annotate(net=Min("launch_flights__launch__net")).values("net")),
-            last_flight=Subquery(flown.annotate(net=Max("launch_flights__launch__net")).values("net")),
-        )
-
-    def with_stats(self):
-        """Annotate what LL2 derives for an astronaut, in SQL for the whole page:
-
-        - `first_flight`, `last_flight`: as `with_flight_dates()`;
-        - `age`: whole years from `date_of_birth` to `date_of_death`, or to today while alive (null
-          without a date of birth);
-        - `flights_count`: the launches, not in the future, whose launch crew lists them (the launched
-          ones among the detail's `flights`); `landings_count`: the flights whose landing crew lists
-          them and whose mission has ended (the landed ones among the detail's `landings`).
-
-        And alias, for filtering: `has_flown` (`flights_count` > 0) and `in_space`: a flight that
-        lists them in its launch or onboard crew has launched (NET in the past) and has no mission end,
-        which is when its spacecraft is `in_space`.
-        """
         seats = AstronautFlight.objects.filter(astronaut=OuterRef("pk"))
         launched = seats.filter(launch_flights__launch__net__lte=Now()).order_by().values("astronaut")
         landed = seats.filter(landing_flights__mission_end__lte=Now()).order_by().values("astronaut")
+        return self.annotate(
+            crew_first_flight=Subquery(
+                launched.annotate(net=Min("launch_flights__launch__net")).values("net")
+            ),
+            crew_last_flight=Subquery(
+                launched.annotate(net=Max("launch_flights__launch__net")).values("net")
+            ),
+            crew_flights_count=_count(launched, "launch_flights__launch"),
+            crew_landings_count=_count(landed, "landing_flights"),
+        )
+
+    def with_stats(self):
+        """Annotate what LL2 derives for an astronaut per request, in SQL for the whole page: `age`,
+        whole years from `date_of_birth` to `date_of_death`, or to today while alive (null without a
+        date of birth).
+
+        And alias, for filtering, `in_space`: a flight that lists them in its launch or onboard crew
+        has launched (NET in the past) and has no mission end, which is when its spacecraft is
+        `in_space`. (Their flight dates and counts are stored: see `Astronaut`.)
+        """
+        seats = AstronautFlight.objects.filter(astronaut=OuterRef("pk"))
         aboard = seats.filter(
             Q(launch_flights__launch__net__lte=Now(), launch_flights__mission_end__isnull=True)
             | Q(onboard_flights__launch__net__lte=Now(), onboard_flights__mission_end__isnull=True)
         )
-        until = Coalesce(_date_number("date_of_death"), _date_number(Now()))
-        return (
-            self.with_flight_dates()
-            .annotate(
-                age=(until - _date_number("date_of_birth")) / 10000,
-                flights_count=_count(launched, "launch_flights__launch"),
-                landings_count=_count(landed, "landing_flights"),
-            )
-            .alias(has_flown=Exists(launched), in_space=Exists(aboard))
+        # A death before the birth (a typo) counts as no death: an age never goes negative.
+        until = Case(
+            When(date_of_death__gte=F("date_of_birth"), then=_date_number("date_of_death")),
+            default=_date_number(Now()),
+        )
+        return self.annotate(age=(until - _date_number("date_of_birth")) / 10000).alias(
+            in_space=Exists(aboard)
         )
 
 
@@ -125,8 +125,17 @@ class Astronaut(models.Model):
     wiki = models.URLField(max_length=255, null=True, blank=True)
     profile_image = models.URLField(max_length=1024, null=True, blank=True)
     profile_image_thumbnail = models.URLField(max_length=1024, null=True, blank=True)
+    # Facts about their whole career, which a mirror holds only part of: stored as LL2 serves them
+    # (null when unknown), recomputed from the crews held here by `manage.py recount` (README, "Stored
+    # counters"). Their `flights` and `landings` lists are derived from crews, never stored.
+    flights_count = models.IntegerField(null=True, blank=True)
+    landings_count = models.IntegerField(null=True, blank=True)
+    last_flight = models.DateTimeField(null=True, blank=True)
+    first_flight = models.DateTimeField(null=True, blank=True)
 
     objects = AstronautQuerySet.as_manager()
+
+    ANOMALIES = {"they die before they are born": Q(date_of_death__lt=F("date_of_birth"))}
 
     # What the crews the astronaut sat in reach, fetched only by `Prefetch(..., to_attr=...)` (see
     # `PathRelation`): the launches whose launch crew lists them, the flights whose landing crew does.

@@ -7,8 +7,8 @@ from astronauts.models import Astronaut, AstronautFlight
 
 def crew() -> QuerySet[AstronautFlight]:
     """Crew members with what AstronautFlightSerializer reads: the role, and the astronaut with its
-    type, status, agency (type) and flight dates."""
-    astronauts = Astronaut.objects.with_flight_dates().select_related("type", "status", "agency__type")
+    type, status and agency (type)."""
+    astronauts = Astronaut.objects.select_related("type", "status", "agency__type")
     return AstronautFlight.objects.select_related("role").prefetch_related(
         Prefetch("astronaut", queryset=astronauts)
     )

@@ -3,7 +3,7 @@ its serializer reads; the derived values are annotations of `Astronaut.objects.w
 
 from django.db.models import F, Prefetch, QuerySet
 
-from astronauts.models import Astronaut
+from astronauts.models import Astronaut, AstronautRole, AstronautStatus, AstronautType
 from launches.querysets import launches
 from spacecraft.querysets import flights
 
@@ -38,3 +38,18 @@ def astronauts_detailed() -> QuerySet[Astronaut]:
             to_attr="landed_flights",
         ),
     )
+
+
+def astronaut_roles() -> QuerySet[AstronautRole]:
+    """Crew roles in id order (AstronautRoleSerializer reads no relation)."""
+    return AstronautRole.objects.order_by("id")
+
+
+def astronaut_statuses() -> QuerySet[AstronautStatus]:
+    """Astronaut statuses in id order (AstronautStatusSerializer reads no relation)."""
+    return AstronautStatus.objects.order_by("id")
+
+
+def astronaut_types() -> QuerySet[AstronautType]:
+    """Astronaut types in id order (AstronautTypeSerializer reads no relation)."""
+    return AstronautType.objects.order_by("id")

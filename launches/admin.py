@@ -119,6 +119,7 @@ class ProgramAdmin(admin.ModelAdmin):
 
 class UpdateInline(admin.StackedInline):
     model = Update
+    fields = ["created_by", "profile_image", "comment", "info_url", "created_on"]
     extra = 0
 
 
@@ -205,10 +206,10 @@ class FirstStageAdmin(NamedByRelationsAdmin):
 
 @admin.register(Update)
 class UpdateAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "launch", "created_by", "created_on"]
-    search_fields = ["comment", "created_by", "launch__name"]
-    autocomplete_fields = ["launch"]
-    list_select_related = ["launch"]
+    list_display = ["__str__", "launch", "event", "program", "created_by", "created_on"]
+    search_fields = ["comment", "created_by", "launch__name", "event__name", "program__name"]
+    autocomplete_fields = ["launch", "event", "program"]
+    list_select_related = ["launch", "event", "program"]
     ordering = ["-created_on", "-id"]
 
 

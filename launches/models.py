@@ -351,8 +351,9 @@ class Launch(models.Model):
         "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="launches"
     )
     rocket = models.OneToOneField(Rocket, on_delete=models.PROTECT, related_name="launch")
-    mission = models.OneToOneField(
-        Mission, null=True, blank=True, on_delete=models.SET_NULL, related_name="launch"
+    # LL2 gives several launches one mission (the test launches of a programme share it).
+    mission = models.ForeignKey(
+        Mission, null=True, blank=True, on_delete=models.SET_NULL, related_name="launches"
     )
     pad = models.ForeignKey(Pad, null=True, blank=True, on_delete=models.PROTECT, related_name="launches")
     webcast_live = models.BooleanField(default=False)
@@ -584,9 +585,18 @@ class VidURL(LaunchLink):
 
 
 class Update(models.Model):
-    """A curator's note on a launch (a new NET, a scrub, liftoff), newest first."""
+    """A curator's note (a new NET, a scrub, liftoff), newest first: LL2's `updates/`. It is about a
+    launch, an event (`events.Event`) or a programme, each listed by its own `updates`."""
 
-    launch = models.ForeignKey(Launch, on_delete=models.CASCADE, related_name="updates")
+    launch = models.ForeignKey(
+        Launch, null=True, blank=True, on_delete=models.CASCADE, related_name="updates"
+    )
+    event = models.ForeignKey(
+        "events.Event", null=True, blank=True, on_delete=models.CASCADE, related_name="updates"
+    )
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.CASCADE, related_name="updates"
+    )
     # The author's avatar, and their name, as the update was posted.
     profile_image = models.URLField(max_length=1024, blank=True)
     created_by = models.CharField(max_length=255)

@@ -4,7 +4,7 @@ programmes and mission patches that several shapes embed."""
 from django.db.models import Prefetch, QuerySet
 
 from agencies import querysets as agency_querysets
-from launches.models import Launch, MissionPatch, Program
+from launches.models import Launch, Launcher, MissionPatch, Program
 
 # LaunchSerializer: status, NET precision, provider (with its type), rocket configuration, mission
 # (type, orbit), pad and its location; its programmes are prefetched (see `with_launch`).
@@ -48,3 +48,9 @@ def with_launch(queryset: QuerySet, *, path: str = "launch") -> QuerySet:
 def launches() -> QuerySet[Launch]:
     """Launches with what LaunchSerializer reads."""
     return with_launch(Launch.objects.all(), path="")
+
+
+def launchers() -> QuerySet[Launcher]:
+    """Boosters with what LauncherSerializer reads: their flight statistics and their configuration's
+    summary."""
+    return Launcher.objects.with_flight_stats().select_related("launcher_config")

@@ -5,7 +5,21 @@ from django.db.models import F, Prefetch, QuerySet
 
 from agencies import querysets as agency_querysets
 from launches import querysets
-from launches.models import FirstStage, Launch, Launcher, LauncherConfig, Location, Pad, Program
+from launches.models import (
+    FirstStage,
+    FirstStageType,
+    LandingLocation,
+    Launch,
+    Launcher,
+    LauncherConfig,
+    LaunchStatus,
+    Location,
+    MissionType,
+    Orbit,
+    Pad,
+    Program,
+    Update,
+)
 from spacecraft import querysets as spacecraft_querysets
 
 # `launch/` lists launches by NET, those without one (not yet scheduled) last, on every database.
@@ -91,7 +105,7 @@ def launches_detailed() -> QuerySet[Launch]:
 def launchers() -> QuerySet[Launcher]:
     """Boosters in id order with what LauncherSerializer reads: their flight statistics and their
     configuration's summary."""
-    return Launcher.objects.with_flight_stats().select_related("launcher_config").order_by("id")
+    return querysets.launchers().order_by("id")
 
 
 def launchers_detailed() -> QuerySet[Launcher]:
@@ -139,3 +153,33 @@ def locations_detailed() -> QuerySet[Location]:
 def programs() -> QuerySet[Program]:
     """Programmes in id order with what ProgramSerializer reads."""
     return querysets.programs().order_by("id")
+
+
+def updates() -> QuerySet[Update]:
+    """Updates, newest first (UpdateSerializer reads no relation)."""
+    return Update.objects.order_by("-created_on", "-id")
+
+
+def first_stage_types() -> QuerySet[FirstStageType]:
+    """Booster roles in id order (FirstStageTypeSerializer reads no relation)."""
+    return FirstStageType.objects.order_by("id")
+
+
+def landing_locations() -> QuerySet[LandingLocation]:
+    """Landing locations in id order with what LandingLocationSerializer reads: the launch location."""
+    return LandingLocation.objects.select_related("location").order_by("id")
+
+
+def launch_statuses() -> QuerySet[LaunchStatus]:
+    """Launch statuses in id order (LaunchStatusSerializer reads no relation)."""
+    return LaunchStatus.objects.order_by("id")
+
+
+def mission_types() -> QuerySet[MissionType]:
+    """Mission types in id order (MissionTypeSerializer reads no relation)."""
+    return MissionType.objects.order_by("id")
+
+
+def orbits() -> QuerySet[Orbit]:
+    """Orbits in id order (OrbitSerializer reads no relation)."""
+    return Orbit.objects.order_by("id")

@@ -7,8 +7,10 @@ built from a base URL instead of a request's host. An endpoint's pages go to a f
 `DIR/spacecraft/flight/page-0001.json` holds offsets 0 to 99 of `spacecraft/flight/`.
 
 `ENDPOINTS` names the endpoints that carry everything a response shows, each in its richest mode; the
-lists of the other modes, `launch/upcoming/` and `launch/previous/`, and every detail are served from
-the same rows, so an empty instance that imports the pages serves them all as this one does.
+lists of the other modes, `launch/upcoming/` and `launch/previous/` (and `event/...`), and every detail
+are served from the same rows, so an empty instance that imports the pages serves them all as this one
+does. `dashboard/starship/`, one object, is written as it is served (`page-0001.json`): its road
+closures and notices are those it shows (those to come, the newest), as the API shows no others.
 """
 
 from contextlib import contextmanager
@@ -37,8 +39,12 @@ class Endpoint:
 
     path: str
     mode: str | None = None
+    # False for a view that is one object, not a list (`dashboard/starship/`): one page, as served.
+    paged: bool = True
 
     def query(self, *, offset: int) -> dict[str, str]:
+        if not self.paged:
+            return {}
         parameters = {"limit": str(PAGE_SIZE), "offset": str(offset)}
         if self.mode:
             parameters["mode"] = self.mode
@@ -49,6 +55,20 @@ class Endpoint:
 # order an import reads them best: what a later page refers to without embedding it in full (a pad's
 # `agency_id`, an agency's `parent` by name, a station's `orbit` by name) comes first.
 ENDPOINTS = (
+    # The lookups first, with their LL2 ids, before the objects that name them.
+    Endpoint("config/agencytype/"),
+    Endpoint("config/astronautrole/"),
+    Endpoint("config/astronautstatus/"),
+    Endpoint("config/astronauttype/"),
+    Endpoint("config/eventtype/"),
+    Endpoint("config/firststagetype/"),
+    Endpoint("config/launchstatus/"),
+    Endpoint("config/missiontype/"),
+    Endpoint("config/noticetype/"),
+    Endpoint("config/orbit/"),
+    Endpoint("config/roadclosurestatus/"),
+    Endpoint("config/spacecraftstatus/"),
+    Endpoint("config/spacestationstatus/"),
     Endpoint("agencies/", "detailed"),
     Endpoint("location/"),
     Endpoint("pad/"),
@@ -63,6 +83,13 @@ ENDPOINTS = (
     Endpoint("spacecraft/", "detailed"),
     Endpoint("spacecraft/flight/", "detailed"),
     Endpoint("docking_event/", "detailed"),
+    # Ports and landing locations that nothing above lists (a port never visited).
+    Endpoint("config/dockinglocation/"),
+    Endpoint("config/landinglocation/"),
+    Endpoint("event/"),
+    # Updates of programmes: the launches' and the events' come with them.
+    Endpoint("updates/"),
+    Endpoint("dashboard/starship/", paged=False),
 )
 
 
@@ -148,7 +175,7 @@ def export_database(
                 page = folder / PAGE_NAME.format(number=number)
                 page.write_bytes(response.content)
                 written.append(page)
-                summary.objects[endpoint.path] = response.data["count"]
+                summary.objects[endpoint.path] = response.data["count"] if endpoint.paged else 1
             # A page of an earlier, longer export would bring back rows this database no longer has.
             for stale in sorted(set(folder.glob(PAGE_GLOB)) - set(written)):
                 stale.unlink()
@@ -164,7 +191,7 @@ def _pages(endpoint: Endpoint, *, site: _Site):
     while True:
         response = _get(endpoint, offset=offset, site=site)
         yield response
-        if response.data["next"] is None:
+        if not endpoint.paged or response.data["next"] is None:
             return
         offset += PAGE_SIZE
 

@@ -43,14 +43,19 @@ The rules:
 - **A launcher configuration**, from the launches of rockets of that configuration: `total_launch_count`
   (launched), `successful_launches`, `failed_launches`, `pending_launches`,
   `consecutive_successful_launches`, as for an agency.
+- **An astronaut** who sits in the launch or landing crew of a spacecraft flight held here (the others
+  keep what LL2 said: we hold none of their flights): `first_flight` and `last_flight`, the earliest and
+  latest NET, not in the future, of the launches whose launch crew lists them; `flights_count`, those
+  launches; `landings_count`, the flights whose landing crew lists them and whose mission has ended
+  (`Astronaut.objects.with_crew_history()`).
 
 How: one counter family per model, each recounted by two SQL statements whatever the number of rows: a
 SELECT that counts, per counter, the rows whose stored value differs from the recomputed one (the
 report), then, when one does, an `UPDATE ... FROM (<recomputed rows>)` that writes those rows. The
 recomputed rows are an ORM query: window functions (`ROW_NUMBER() OVER (PARTITION BY ...)`) for a
 launch's ranks, correlated subqueries looked up by foreign key for the totals (with a running total
-over each group's launches for the consecutive counts). Everything runs in one transaction: 10
-statements, 5 when nothing changes, and on PostgreSQL one `SET LOCAL jit = off` before them.
+over each group's launches for the consecutive counts). Everything runs in one transaction: 12
+statements, 6 when nothing changes, and on PostgreSQL one `SET LOCAL jit = off` before them.
 `UPDATE ... FROM` needs PostgreSQL, or SQLite 3.33 or later.
 """
 
@@ -76,6 +81,7 @@ from django.db.models.functions import Coalesce, ExtractYear, RowNumber
 from django.utils import timezone
 
 from agencies.models import Agency
+from astronauts.models import Astronaut, AstronautFlight
 from launches.models import FirstStage, Launch, LauncherConfig, LaunchStatus, Location, Orbit, Pad
 from spacecraft.models import SpacecraftFlight
 from spacedevs import dataversion
@@ -158,6 +164,7 @@ def recount(*, dry_run: bool = False) -> RecountSummary:
             _location_totals(),
             _agency_totals(),
             _config_totals(),
+            _astronaut_history(),
         ):
             plan = _plan(family)
             counts = _count_changes(plan, family)
@@ -247,6 +254,22 @@ def _agency_totals():
 
 def _config_totals():
     return _Family(rows=LauncherConfig.objects.all(), counters=_launch_totals(by="rocket__configuration"))
+
+
+def _astronaut_history():
+    # Those in a flight's launch or landing crew: what we hold of their flights.
+    seated = AstronautFlight.objects.filter(
+        Q(launch_flights__isnull=False) | Q(landing_flights__isnull=False)
+    ).values("astronaut")
+    return _Family(
+        rows=Astronaut.objects.filter(pk__in=seated).with_crew_history(),
+        counters={
+            "first_flight": F("crew_first_flight"),
+            "last_flight": F("crew_last_flight"),
+            "flights_count": F("crew_flights_count"),
+            "landings_count": F("crew_landings_count"),
+        },
+    )
 
 
 # The totals: correlated subqueries, each finding the outer row's launches (or landings) through the

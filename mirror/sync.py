@@ -22,9 +22,17 @@ What a run fetches (every list at LL2's largest page, 100):
   its launch's `last_updated` changing, the second flight of a launch that carries two (a detailed
   launch shows its first), a change to an astronaut or station alone.
 
+What a run syncs (`KINDS`): `flights`, as above (the default); `upcoming-launches`, every page of
+`launch/upcoming/?mode=detailed` (a launch detail holds its rocket, boosters, spacecraft flight and
+updates); `upcoming-events`, every page of `event/upcoming/`. The upcoming lists are short and change
+all the time, so each run of those pages through the whole list again. Each kind has its own state.
+
 Each page is imported (`mirror.importer.import_documents`) with what it links to, in one transaction
 with the state of the run (`mirror.models.SyncState`: the next page, the run's start), so an
-interrupted run resumes after the last page it imported. A run with nothing new imports nothing.
+interrupted run resumes after the last page it imported. A run with nothing new imports nothing. A page
+that is bad input (not JSON, nested too deep, or refused by the importer: NUL characters, numbers out
+of range...) is recorded with its problems (`mirror.models.SkippedPage`) and skipped; the run goes on
+with the next page (the same URL at the next offset), and a later run reads it again.
 
 Pacing: the run first asks the upstream's `api-throttle/` (which LL2 does not count) for its budget,
 `your_request_limit` calls per `limit_frequency_secs`, of which `current_use` are spent and the oldest
@@ -52,14 +60,16 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.db import transaction
 from django.utils import timezone
 
-from mirror.importer import ImportSummary, import_documents
-from mirror.models import SyncState
+from mirror.importer import ImportFailed, ImportSummary, import_documents
+from mirror.models import SkippedPage, SyncState
 from spacedevs.api.routers import API_VERSION
 
 # LL2's largest page.
 PAGE_SIZE = 100
 # LL2's free tier, assumed when the upstream does not say its budget: calls, per seconds.
 FREE_TIER = (15, 3600)
+# Bad pages in a row before a run gives up (when no page has told how long the list is).
+MAX_BAD_PAGES_IN_A_ROW = 10
 # A request line gunicorn accepts (its limit is 4094 bytes): how many launch ids one call may ask for.
 MAX_URL_LENGTH = 4000
 # 429s in a row on one call before the run gives up (each waited out as its Retry-After says).
@@ -71,6 +81,15 @@ USER_AGENT = "spacedevs-sync_ll2"
 
 class SyncError(Exception):
     """The upstream could not be read: which call failed and how, in one line."""
+
+
+class BadPage(SyncError):
+    """The upstream answered with what is not an LL2 page (not JSON, nested too deep, not an object):
+    bad input, skipped, unlike a network or HTTP failure, which stops the run."""
+
+
+class Stopped(Exception):
+    """The run was asked to stop (`should_stop()`), between two calls."""
 
 
 @dataclass(frozen=True)
@@ -151,12 +170,13 @@ def api_root_of(base_url) -> str:
 class Upstream:
     """An LL2-compatible API root, read within its budget."""
 
-    def __init__(self, *, api_root, token, fetch, clock, sleep, log):
+    def __init__(self, *, api_root, token, fetch, clock, sleep, log, should_stop=lambda: False):
         self.api_root = api_root
         self.fetch = fetch
         self.clock = clock
         self.sleep = sleep
         self.log = log
+        self.should_stop = should_stop
         self.headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
         if token:
             self.headers["Authorization"] = f"Token {token}"
@@ -215,6 +235,8 @@ class Upstream:
                 self.log(f"waiting {delay:.0f} s for the upstream's budget")
             if delay > 0:
                 self.sleep(delay)
+            if self.should_stop():
+                raise Stopped
             self.budget.spend()
             self.calls += 1
             response = self.fetch(url, headers=self.headers)
@@ -227,9 +249,14 @@ class Upstream:
             raise SyncError(f"GET {url}: still 429 Too Many Requests after {MAX_THROTTLED_ATTEMPTS} tries")
         if response.status != 200:
             raise SyncError(f"GET {url}: HTTP {response.status}")
-        payload = _json(response)
+        try:
+            payload = json.loads(response.body)
+        except ValueError as error:
+            raise BadPage(f"GET {url}: not JSON: {error}") from None
+        except RecursionError:
+            raise BadPage(f"GET {url}: not JSON this service reads: nested too deep") from None
         if not isinstance(payload, dict):
-            raise SyncError(f"GET {url}: the answer is not a JSON object")
+            raise BadPage(f"GET {url}: the answer is not a JSON object")
         return payload
 
     def next_page(self, page) -> str:
@@ -239,7 +266,7 @@ class Upstream:
 def _json(response):
     try:
         return json.loads(response.body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -286,7 +313,7 @@ def _retry_after(response, *, default):
 def _results(page, url):
     results = page.get("results")
     if not isinstance(results, list) or not all(isinstance(item, dict) for item in results):
-        raise SyncError(f"GET {url}: not a list page (no `results` list of objects)")
+        raise BadPage(f"GET {url}: not a list page (no `results` list of objects)")
     return results
 
 
@@ -302,10 +329,13 @@ def _as_page(results):
 @dataclass
 class SyncReport:
     """What a run did: the pages it imported, the calls it made (`api-throttle/` aside), what it wrote
-    (summed over its pages: an object imported by two pages counts twice)."""
+    (summed over its pages: an object imported by two pages counts twice), the pages it skipped, and
+    whether it was stopped before its end."""
 
     pages: int = 0
     calls: int = 0
+    skipped: list = field(default_factory=list)
+    stopped: bool = False
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
@@ -321,7 +351,18 @@ class SyncReport:
         return ImportSummary(created=self.created, updated=self.updated, unchanged=self.unchanged)
 
     def __str__(self):
-        return f"{self.pages} pages imported in {self.calls} calls\n{self.summary}"
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        stopped = " (stopped: the next run resumes here)" if self.stopped else ""
+        return f"{self.pages} pages imported{skipped} in {self.calls} calls{stopped}\n{self.summary}"
+
+
+# What `sync` can keep current (`kind`), and the list a run of it pages through.
+FLIGHTS, UPCOMING_LAUNCHES, UPCOMING_EVENTS = "flights", "upcoming-launches", "upcoming-events"
+KINDS = (FLIGHTS, UPCOMING_LAUNCHES, UPCOMING_EVENTS)
+LISTS = {
+    UPCOMING_LAUNCHES: ("launch/upcoming/", {"mode": "detailed"}),
+    UPCOMING_EVENTS: ("event/upcoming/", {}),
+}
 
 
 def sync(
@@ -329,52 +370,130 @@ def sync(
     base_url,
     token=None,
     full=False,
+    kind=FLIGHTS,
     page_size=PAGE_SIZE,
     fetch=fetch_url,
     clock=time.monotonic,
     sleep=time.sleep,
     log=None,
+    progress=None,
+    should_stop=lambda: False,
 ) -> SyncReport:
-    """Bring this database up to date with the upstream at `base_url` (a server root, or its `/2.2.0/`).
+    """Bring this database up to date with the upstream at `base_url` (a server root, or its `/2.2.0/`),
+    for one `kind` of `KINDS`.
 
     A run in progress with that upstream (interrupted) is resumed, unless `full`, which starts a full
     run. `token` is sent as `Authorization: Token <token>`. `fetch(url, *, headers) -> Response`,
     `clock() -> seconds` and `sleep(seconds)` reach the network and the time (tests replace them);
-    `log(line)` hears what the run does; `page_size` is the `limit` of the lists it pages through.
+    `log(line)` hears what the run does; `progress(done, total)` hears the pages done of those known
+    (`total` from the first page's `count`); `page_size` is the `limit` of the lists it pages through.
+    `should_stop()` is asked before each call: when true, the run stops there (`report.stopped`), its
+    state saved, and the next run resumes.
 
-    Returns a `SyncReport`. Raises `SyncError` when the upstream fails, `mirror.importer.ImportFailed`
-    when it serves what the importer refuses; the pages imported until then stay, and the next run
-    resumes after them.
+    Returns a `SyncReport`. Raises `SyncError` when the upstream fails (a network error, an HTTP
+    error); the pages imported until then stay, and the next run resumes after them. A bad page is
+    skipped (module docstring).
     """
     log = log or (lambda line: None)
     upstream = Upstream(
-        api_root=api_root_of(base_url), token=token, fetch=fetch, clock=clock, sleep=sleep, log=log
+        api_root=api_root_of(base_url),
+        token=token,
+        fetch=fetch,
+        clock=clock,
+        sleep=sleep,
+        log=log,
+        should_stop=should_stop,
     )
-    upstream_now = upstream.open()
-    state, _ = SyncState.objects.get_or_create(api_root=upstream.api_root)
-    if state.next_url and not full:
-        log(f"resuming the run started {state.started_at:%Y-%m-%d %H:%M:%S}Z at {state.next_url}")
-    else:
-        _start(state, upstream=upstream, started_at=upstream_now, full=full, page_size=page_size)
-        state.save()
     report = SyncReport()
-    while state.next_url:
-        step = _changes_step if state.changed_since else _flights_step
-        url = state.next_url
-        documents, next_url = step(upstream, state)
-        with transaction.atomic():
-            summary = import_documents(documents)
-            state.next_url = next_url
-            if not next_url:
-                _finish(state)
+    try:
+        upstream_now = upstream.open()
+        state, _ = SyncState.objects.get_or_create(api_root=upstream.api_root, kind=kind)
+        if state.next_url and not full:
+            log(f"resuming the run started {state.started_at:%Y-%m-%d %H:%M:%S}Z at {state.next_url}")
+        else:
+            _start(state, upstream=upstream, started_at=upstream_now, full=full, page_size=page_size)
             state.save()
-        report.add(summary)
-        log(
-            f"{url}: {len(documents)} documents, {sum(summary.created.values())} objects created, "
-            f"{sum(summary.updated.values())} updated"
-        )
+        total, count, bad_in_a_row = None, None, 0
+        while state.next_url:
+            url = state.next_url
+            try:
+                documents, next_url, count = _step(kind, state)(upstream, state)
+            except BadPage as error:
+                bad_in_a_row += 1
+                if count is None and bad_in_a_row >= MAX_BAD_PAGES_IN_A_ROW:
+                    raise SyncError(f"{bad_in_a_row} bad pages in a row, the last {url}: {error}") from error
+                following = _following(url, count=count)
+                _skip(state, report, url=url, problems=[str(error)], next_url=following, log=log)
+            else:
+                bad_in_a_row = 0
+                try:
+                    _import_page(state, report, documents=documents, next_url=next_url, url=url, log=log)
+                except ImportFailed as failed:
+                    problems = [str(problem) for problem in failed.problems]
+                    _skip(state, report, url=url, problems=problems, next_url=next_url, log=log)
+                if total is None and isinstance(count, int):
+                    total = max(-(-count // page_size), 1)
+            if progress is not None:
+                progress(report.pages + len(report.skipped), total)
+    except Stopped:
+        report.stopped = True
+        log("stopped: the next run resumes after the last page imported")
     report.calls = upstream.calls
     return report
+
+
+def _step(kind, state):
+    """How the run reads its next page: a list of `LISTS`, flights, or the launches changed since."""
+    if kind in LISTS:
+        return _list_step
+    return _changes_step if state.changed_since else _flights_step
+
+
+def _import_page(state, report, *, documents, next_url, url, log):
+    with transaction.atomic():
+        summary = import_documents(documents)
+        _advance(state, next_url)
+    report.add(summary)
+    log(
+        f"{url}: {len(documents)} documents, {sum(summary.created.values())} objects created, "
+        f"{sum(summary.updated.values())} updated"
+    )
+
+
+def _skip(state, report, *, url, problems, next_url, log):
+    """Record a bad page with its problems and move on to the next one."""
+    with transaction.atomic():
+        SkippedPage.objects.create(
+            api_root=state.api_root, kind=state.kind, url=url, problems="\n".join(problems)
+        )
+        _advance(state, next_url)
+    report.skipped.append(url)
+    log(f"{url}: skipped, bad input:")
+    for problem in problems:
+        log(f"  {problem}")
+
+
+def _advance(state, next_url):
+    state.next_url = next_url
+    if not next_url:
+        _finish(state)
+    state.save()
+
+
+def _following(url, *, count=None):
+    """The page after `url` in a limit/offset list: the same URL at the next offset (what `next` links
+    to), for a page whose own `next` could not be read; none past the list's `count`, when a page of the
+    run has told it."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    try:
+        limit, offset = int(query.get("limit", PAGE_SIZE)), int(query.get("offset", 0))
+    except ValueError:
+        return ""
+    if isinstance(count, int) and offset + limit >= count:
+        return ""
+    query["offset"] = str(offset + limit)
+    return urlunsplit(parts._replace(query=urlencode(query, safe=",:")))
 
 
 def _start(state, *, upstream, started_at, full, page_size):
@@ -382,7 +501,12 @@ def _start(state, *, upstream, started_at, full, page_size):
     state.started_at = started_at
     state.changed_since = since
     state.followed = []
-    if since is None:
+    if state.kind in LISTS:
+        path, parameters = LISTS[state.kind]
+        state.changed_since = None
+        state.next_url = upstream.url(path, limit=page_size, **parameters)
+        upstream.log(f"{state.kind}: every page of {state.next_url}")
+    elif since is None:
         state.next_url = upstream.url("spacecraft/flight/", limit=page_size, mode="detailed")
         upstream.log(f"full run: every flight of {upstream.api_root}")
     else:
@@ -400,13 +524,21 @@ def _finish(state):
     state.followed = []
 
 
+def _list_step(upstream, state):
+    """A page of a list (upcoming launches or events), imported as it is."""
+    url = state.next_url
+    page = upstream.get(url)
+    _results(page, url)
+    return [(url, page)], upstream.next_page(page), page.get("count")
+
+
 def _flights_step(upstream, state):
     """A page of flights, their launches in detailed mode, their spacecraft and stations."""
     url = state.next_url
     page = upstream.get(url)
     flights = _results(page, url)
     documents = [(url, page), *_launches(upstream, flights), *_followed(upstream, state, flights)]
-    return documents, upstream.next_page(page)
+    return documents, upstream.next_page(page), page.get("count")
 
 
 def _changes_step(upstream, state):
@@ -428,7 +560,7 @@ def _changes_step(upstream, state):
             documents.append((flights_url, flights_page))
             flights_url = upstream.next_page(flights_page)
     documents.extend(_followed(upstream, state, flights))
-    return documents, upstream.next_page(page)
+    return documents, upstream.next_page(page), page.get("count")
 
 
 def _spacecraft_stage(launch):

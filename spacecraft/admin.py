@@ -11,7 +11,7 @@ from spacecraft.models import (
     SpacecraftFlight,
     SpacecraftStatus,
 )
-from spacedevs.admin import LookupAdmin, NamedByRelationsAdmin
+from spacedevs.admin import AnomalyWarningsMixin, LookupAdmin, NamedByRelationsAdmin
 from stations.models import DockingLocation
 
 admin.site.register(SpacecraftConfigType, LookupAdmin)
@@ -87,7 +87,7 @@ class DockingEventInline(admin.TabularInline):
 
 
 @admin.register(SpacecraftFlight)
-class SpacecraftFlightAdmin(NamedByRelationsAdmin):
+class SpacecraftFlightAdmin(AnomalyWarningsMixin, NamedByRelationsAdmin):
     list_display = ["spacecraft", "launch", "launch_net", "destination", "mission_end"]
     list_filter = ["launch__status", "spacecraft__spacecraft_config__type"]
     search_fields = [
@@ -110,7 +110,7 @@ class SpacecraftFlightAdmin(NamedByRelationsAdmin):
 
 
 @admin.register(DockingEvent)
-class DockingEventAdmin(admin.ModelAdmin):
+class DockingEventAdmin(AnomalyWarningsMixin, admin.ModelAdmin):
     list_display = ["flight", "docking_location", "docking", "departure"]
     list_filter = ["docking_location__spacestation"]
     search_fields = [

@@ -4,7 +4,19 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, DurationField, Exists, F, OuterRef, Subquery, Sum, Value
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Now
 
 
@@ -54,6 +66,17 @@ class SpacecraftConfig(models.Model):
 ZERO = Value(datetime.timedelta(0), output_field=DurationField())
 
 
+def span(start, end):
+    """The length of a span from `start` to `end`, or to now while `end` is null; nothing (0) where the
+    end precedes the start, a typo of LL2's data (`manage.py check_data` lists them): a duration derived
+    from it never goes negative."""
+    return Case(
+        When(**{f"{end}__lt": F(start)}, then=ZERO),
+        default=Coalesce(end, Now()) - F(start),
+        output_field=DurationField(),
+    )
+
+
 def _per_spacecraft(queryset, *, key, total):
     """A correlated subquery: `total` aggregated over the rows of `queryset` whose `key` is the outer pk."""
     grouped = queryset.filter(**{key: OuterRef("pk")}).order_by().values(key)
@@ -68,6 +91,8 @@ class SpacecraftQuerySet(models.QuerySet):
         - `in_space`: one of its flights has launched (NET in the past) and has no mission end yet.
         - `time_in_space`: the sum over launched flights of mission end (or now) minus launch NET.
         - `time_docked`: the sum over its docking events of departure (or now) minus docking.
+
+        A span whose end precedes its start (a typo) adds nothing (`span`): no duration is negative.
         """
         flights = SpacecraftFlight.objects.all()
         launched = flights.filter(launch__net__lte=Now())
@@ -79,7 +104,9 @@ class SpacecraftQuerySet(models.QuerySet):
             in_space=Exists(launched.filter(spacecraft=OuterRef("pk"), mission_end__isnull=True)),
             time_in_space=Coalesce(
                 _per_spacecraft(
-                    launched, key="spacecraft", total=Sum(Coalesce("mission_end", Now()) - F("launch__net"))
+                    launched,
+                    key="spacecraft",
+                    total=Sum(span("launch__net", "mission_end")),
                 ),
                 ZERO,
             ),
@@ -87,7 +114,7 @@ class SpacecraftQuerySet(models.QuerySet):
                 _per_spacecraft(
                     DockingEvent.objects.all(),
                     key="flight__spacecraft",
-                    total=Sum(Coalesce("departure", Now()) - F("docking")),
+                    total=Sum(span("docking", "departure")),
                 ),
                 ZERO,
             ),
@@ -153,6 +180,9 @@ class SpacecraftFlight(models.Model):
         "astronauts.AstronautFlight", blank=True, related_name="landing_flights"
     )
 
+    # What `manage.py check_data` and the admin report: impossible data, by what is wrong.
+    ANOMALIES = {"it lands (mission end) before its launch": Q(mission_end__lt=F("launch__net"))}
+
     class Meta:
         ordering = ["id"]
 
@@ -178,6 +208,8 @@ class DockingEvent(models.Model):
     )
     docking = models.DateTimeField()
     departure = models.DateTimeField(null=True, blank=True)
+
+    ANOMALIES = {"it departs before it docks": Q(departure__lt=F("docking"))}
 
     class Meta:
         ordering = ["docking", "id"]

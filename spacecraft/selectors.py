@@ -5,7 +5,7 @@ from django.db.models import Prefetch, QuerySet
 
 from launches.querysets import with_launch
 from spacecraft import querysets
-from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight
+from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight, SpacecraftStatus
 
 
 def flights() -> QuerySet[SpacecraftFlight]:
@@ -49,3 +49,8 @@ def docking_events() -> QuerySet[DockingEvent]:
         # flight_vehicle.spacecraft: with statistics, status and configuration.
         .prefetch_related(Prefetch("flight__spacecraft", queryset=querysets.spacecraft()))
     )
+
+
+def spacecraft_statuses() -> QuerySet[SpacecraftStatus]:
+    """Spacecraft statuses in id order (SpacecraftStatusSerializer reads no relation)."""
+    return SpacecraftStatus.objects.order_by("id")

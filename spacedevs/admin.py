@@ -1,6 +1,7 @@
 """Admin pieces every app shares, and the admin of API keys."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -55,3 +56,25 @@ class ApiKeyAdmin(admin.ModelAdmin):
             "changelist_url": reverse("admin:spacedevs_apikey_changelist"),
         }
         return TemplateResponse(request, "admin/spacedevs/apikey/created.html", context)
+
+
+def anomalies_of(model, pk) -> list[str]:
+    """What is impossible about the object `pk` of `model`, by its model's `ANOMALIES` (`{what is wrong:
+    the Q that finds the rows where it is}`): the descriptions of those it matches."""
+    rules = getattr(model, "ANOMALIES", {})
+    return [text for text, rule in rules.items() if model._default_manager.filter(rule, pk=pk).exists()]
+
+
+class AnomalyWarningsMixin:
+    """A ModelAdmin whose change page warns of the impossible data (`anomalies_of`) its object holds, as
+    `manage.py check_data` lists them: what a curator should correct."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and object_id:
+            try:
+                problems = anomalies_of(self.model, object_id)
+            except (ValueError, ValidationError):
+                problems = []  # not an id: the admin answers as it does for any
+            for problem in problems:
+                messages.warning(request, f"Impossible data: {problem} (see manage.py check_data).")
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "astronauts",
     "stations",
     "spacecraft",
+    "events",
     "mirror",
     # API keys, health checks, error pages, and the data version every write bumps (spacedevs/apps.py).
     "spacedevs",
@@ -285,6 +286,10 @@ REST_FRAMEWORK = {
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or "text"
 if LOG_FORMAT not in {"text", "json"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+
+# The programme whose launches, events and vehicles `dashboard/starship/` shows, by its name in LL2.
+STARSHIP_PROGRAM = os.environ.get("STARSHIP_PROGRAM") or "Starship"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

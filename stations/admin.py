@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from spacedevs.admin import LookupAdmin, NamedByRelationsAdmin
+from spacedevs.admin import AnomalyWarningsMixin, LookupAdmin, NamedByRelationsAdmin
 from stations.models import DockingLocation, Expedition, SpaceStation, SpaceStationStatus, SpaceStationType
 
 admin.site.register(SpaceStationStatus, LookupAdmin)
@@ -30,7 +30,7 @@ class DockingLocationAdmin(NamedByRelationsAdmin):
 
 
 @admin.register(Expedition)
-class ExpeditionAdmin(admin.ModelAdmin):
+class ExpeditionAdmin(AnomalyWarningsMixin, admin.ModelAdmin):
     list_display = ["name", "spacestation", "start", "end"]
     list_filter = ["spacestation"]
     search_fields = ["name", "spacestation__name", "crew__astronaut__name"]

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Now
 
 
@@ -94,6 +94,8 @@ class Expedition(models.Model):
     mission_patches = models.ManyToManyField("launches.MissionPatch", blank=True, related_name="expeditions")
 
     objects = ExpeditionQuerySet.as_manager()
+
+    ANOMALIES = {"it ends before it starts": Q(end__lt=F("start"))}
 
     class Meta:
         ordering = ["id"]

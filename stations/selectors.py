@@ -7,10 +7,10 @@ from django.db.models.functions import Coalesce
 from agencies import querysets as agency_querysets
 from astronauts import querysets as astronaut_querysets
 from astronauts.models import AstronautFlight
-from launches.querysets import mission_patches
 from spacecraft import querysets as spacecraft_querysets
 from spacecraft.models import DockingEvent
-from stations.models import DockingLocation, Expedition, SpaceStation
+from stations import querysets
+from stations.models import DockingLocation, Expedition, SpaceStation, SpaceStationStatus
 
 
 def spacestations() -> QuerySet[SpaceStation]:
@@ -90,14 +90,8 @@ def spacestations_detailed() -> QuerySet[SpaceStation]:
 
 
 def expeditions() -> QuerySet[Expedition]:
-    """Expeditions in id order, with what ExpeditionSerializer reads."""
-    return (
-        Expedition.objects.order_by("id")
-        # spacestation: its status and orbit.
-        .select_related("spacestation__status", "spacestation__orbit")
-        # mission_patches: each with its agency.
-        .prefetch_related(Prefetch("mission_patches", queryset=mission_patches()))
-    )
+    """Expeditions in id order, with what ExpeditionSerializer reads (see `stations.querysets`)."""
+    return querysets.expeditions().order_by("id")
 
 
 def expeditions_detailed() -> QuerySet[Expedition]:
@@ -108,3 +102,13 @@ def expeditions_detailed() -> QuerySet[Expedition]:
         # crew: by role priority.
         Prefetch("crew", queryset=astronaut_querysets.expedition_crew()),
     )
+
+
+def docking_locations() -> QuerySet[DockingLocation]:
+    """Docking locations in id order with what DockingLocationSerializer reads: the station."""
+    return DockingLocation.objects.select_related("spacestation").order_by("id")
+
+
+def spacestation_statuses() -> QuerySet[SpaceStationStatus]:
+    """Station statuses in id order (SpaceStationStatusSerializer reads no relation)."""
+    return SpaceStationStatus.objects.order_by("id")

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from tests.helpers import LL2
+from tests.helpers import LL2, corrected
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +47,8 @@ def api():
 
 @pytest.fixture
 def demo(db):
-    """The demo data of `make run` (fixtures/demo.json)."""
-    call_command("loaddata", "demo", verbosity=0)
+    """The demo data as `make run` loads it: fixtures/demo.json and the synthetic upcoming rows."""
+    call_command("load_demo", verbosity=0)
 
 
 @pytest.fixture(scope="session")
@@ -80,3 +80,9 @@ def redis_url():
     forget()
     yield url
     forget()
+
+
+@pytest.fixture(scope="session")
+def ll2_schema_corrected(ll2_schema):
+    """LL2's schema with its wrong types corrected (`tests.helpers.TYPED_IN_PRACTICE`)."""
+    return corrected(ll2_schema)

@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 
 from agencies.models import Agency, AgencyType
 from astronauts.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
+from events.models import Event, EventType, LiveStream, Notice, NoticeType, RoadClosure, RoadClosureStatus
 from launches.models import (
     FirstStage,
     FirstStageType,
@@ -545,6 +546,120 @@ class UpdateFactory(factory.django.DjangoModelFactory):
     created_on = factory.LazyAttribute(lambda o: o.launch.net - datetime.timedelta(days=1))
 
 
+class EventTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventType
+
+    name = "Docking"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """An event with a launch, an expedition, a station and a programme (pass lists to change them)."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    type = factory.SubFactory(EventTypeFactory)
+    description = "An event."
+    location = "International Space Station"
+    news_url = "https://example.org/news"
+    video_url = "https://example.org/video"
+    feature_image = "https://example.org/event.jpg"
+    date = factory.Sequence(lambda n: at(2021, 1, 1) + datetime.timedelta(days=n))
+
+    @factory.post_generation
+    def launches(self, create, extracted, **kwargs):
+        if create:
+            self.launches.set(extracted if extracted is not None else [LaunchFactory()])
+
+    @factory.post_generation
+    def expeditions(self, create, extracted, **kwargs):
+        if create:
+            self.expeditions.set(extracted if extracted is not None else [ExpeditionFactory()])
+
+    @factory.post_generation
+    def spacestations(self, create, extracted, **kwargs):
+        if create:
+            self.spacestations.set(extracted if extracted is not None else [SpaceStationFactory()])
+
+    @factory.post_generation
+    def program(self, create, extracted, **kwargs):
+        if create:
+            self.program.set(extracted if extracted is not None else [ProgramFactory()])
+
+
+class RoadClosureStatusFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoadClosureStatus
+
+    name = "Closure Scheduled"
+
+
+class RoadClosureFactory(factory.django.DjangoModelFactory):
+    """A road closure to come (tomorrow, for 12 hours)."""
+
+    class Meta:
+        model = RoadClosure
+
+    title = factory.Sequence(lambda n: f"Closure {n}")
+    status = factory.SubFactory(RoadClosureStatusFactory)
+    window_start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+    window_end = factory.LazyAttribute(lambda o: o.window_start + datetime.timedelta(hours=12))
+
+
+class NoticeTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NoticeType
+
+    name = "Notice to Mariners"
+
+
+class NoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notice
+
+    type = factory.SubFactory(NoticeTypeFactory)
+    date = factory.Sequence(lambda n: at(2024, 1, 1) + datetime.timedelta(days=n))
+    url = factory.Sequence(lambda n: f"https://example.org/notice/{n}")
+
+
+class LiveStreamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LiveStream
+
+    title = factory.Sequence(lambda n: f"Stream {n}")
+    description = "A site camera."
+    image = "https://example.org/stream.jpg"
+    url = factory.Sequence(lambda n: f"https://example.org/stream/{n}")
+
+
+def complete_event(**kwargs):
+    """An event with every part its shape shows: a launch, an expedition, a station, a programme and an
+    update."""
+    event = EventFactory(**kwargs)
+    UpdateFactory(launch=None, event=event, created_on=at(2021, 1, 1))
+    return event
+
+
+def starship_program(name="Starship"):
+    """The programme of `dashboard/starship/`, with a booster and a launch behind us and ahead, an event
+    on each side of now, a road closure, a notice and a live stream."""
+    program = ProgramFactory(name=name)
+    config = LauncherConfigFactory()
+    config.program.set([program])
+    LauncherFactory(launcher_config=config)
+    for net in (days(-10), days(10)):
+        LaunchFactory(net=net, rocket=RocketFactory(configuration=config), program=[program])
+        complete_event(date=net + datetime.timedelta(days=1), program=[program])
+    RoadClosureFactory()
+    NoticeFactory()
+    LiveStreamFactory()
+    return program
+
+
 def complete_launch(**kwargs):
     """A launch with every part LL2 can show in its detail: a complete spacecraft flight, a booster on
     its second flight (so with a previous flight, another launch made here, 30 days earlier), an update,
@@ -872,44 +987,26 @@ def ll2_flight(payload):
     )
 
 
-# What an astronaut's payload shows that we derive from other rows (`Astronaut.objects.with_stats()`).
-ASTRONAUT_DERIVED = {"age", "flights_count", "landings_count", "first_flight", "last_flight"}
+# What an astronaut's payload shows that we derive (`Astronaut.objects.with_stats()`); their flight dates
+# and counts are stored as LL2 serves them.
+ASTRONAUT_DERIVED = {"age"}
 
 
 def ll2_astronaut(payload):
-    """An astronaut from its `AstronautNormal` shape, without flights (see `ll2_launch_crews`)."""
+    """An astronaut from its `AstronautNormal` shape, without flights, with the flight dates and counts
+    it carries."""
     existing = Astronaut.objects.filter(pk=payload["id"]).first()
     if existing is not None:
         return existing
     fields = _fields(payload, leave_out=ASTRONAUT_DERIVED)
     for key in ("date_of_birth", "date_of_death"):
         fields[key] = _date(fields[key])
+    for key in ("first_flight", "last_flight"):
+        if key in fields:
+            fields[key] = _datetime(fields[key])
     return AstronautFactory(
         **fields,
         status=_lookup(AstronautStatusFactory, payload["status"]),
         type=_lookup(AstronautTypeFactory, payload["type"]),
         agency=ll2_agency(payload["agency"]) if payload["agency"] else None,
     )
-
-
-def ll2_launch_crews(astronauts_payload):
-    """For astronauts built from their payloads: a flight at each NET that is one's `first_flight` or
-    `last_flight`, with a launch crew listing them, so that the flight dates derived from crews are
-    LL2's. Call after `reset_sequences()`: these rows get the factories' ids."""
-    crews = {}
-    for item in astronauts_payload:
-        for key in ("first_flight", "last_flight"):
-            if item[key] is not None:
-                crews.setdefault(item[key], set()).add(item["id"])
-    people = Astronaut.objects.in_bulk([item["id"] for item in astronauts_payload])
-    role = AstronautRoleFactory()
-    vehicle = SpacecraftFactory()
-    for net, crew in crews.items():
-        flown = SpacecraftFlightFactory(
-            spacecraft=vehicle,
-            launch=LaunchFactory(net=_datetime(net), mission=None, pad=None, program=[]),
-            landing=None,
-        )
-        flown.launch_crew.set(
-            [AstronautFlightFactory(role=role, astronaut=people[pk]) for pk in sorted(crew)]
-        )

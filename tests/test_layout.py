@@ -2,6 +2,7 @@
 
 import ast
 import importlib
+import importlib.util
 import inspect
 import re
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from rest_framework import serializers
 
 ROOT = Path(__file__).resolve().parent.parent
-DOMAIN_APPS = ("agencies", "launches", "astronauts", "stations", "spacecraft")
+DOMAIN_APPS = ("agencies", "launches", "astronauts", "stations", "spacecraft", "events")
 PROJECT_PACKAGES = (*DOMAIN_APPS, "mirror", "spacedevs", "fixtures")
 
 
@@ -126,6 +127,9 @@ SERIALIZER_ROLE = re.compile(r"(|Mini|List|Detailed|For[A-Z][A-Za-z]*)")
 def declared_serializers():
     for app in DOMAIN_APPS:
         for module_path in ("api.serializers", "api.detailed"):
+            # An app without detailed shapes (events) has no `api/detailed.py`.
+            if importlib.util.find_spec(f"{app}.{module_path}") is None:
+                continue
             module = importlib.import_module(f"{app}.{module_path}")
             for name, value in vars(module).items():
                 if (

@@ -5,11 +5,12 @@ from django.db.models import Q, Value
 from django.db.models.functions import Concat, Replace
 from django_filters import rest_framework as filters
 
-from agencies.models import Agency
+from agencies.models import Agency, AgencyType
 from spacedevs.api.filters import (
     CharListFilter,
     IdFilter,
     LL2FilterSet,
+    LookupFilter,
     SearchFilter,
     StableOrderingFilter,
     StrictBooleanFilter,
@@ -54,4 +55,10 @@ class AgencyFilter(LL2FilterSet):
 
     class Meta:
         model = Agency
+        fields = []
+
+
+class AgencyTypeFilter(LookupFilter):
+    class Meta:
+        model = AgencyType
         fields = []

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from agencies.models import Agency
+from agencies.models import Agency, AgencyType
 from spacedevs.api.fields import LinkField, NameField
 
 
@@ -97,3 +97,11 @@ class AgencyForStationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Agency
         fields = ["id", "url", "name", "abbrev"]
+
+
+class AgencyTypeSerializer(serializers.ModelSerializer):
+    """An agency type in `config/agencytype/` (LL2's `AgencyType`; agencies serve it by name)."""
+
+    class Meta:
+        model = AgencyType
+        fields = ["id", "name"]

@@ -2,8 +2,8 @@
 
 from agencies import selectors
 from agencies.api.detailed import AgencyDetailedSerializer
-from agencies.api.filters import AgencyFilter
-from agencies.api.serializers import AgencySerializer
+from agencies.api.filters import AgencyFilter, AgencyTypeFilter
+from agencies.api.serializers import AgencySerializer, AgencyTypeSerializer
 from spacedevs.api.views import LL2ViewSet, Mode
 
 
@@ -37,3 +37,19 @@ class AgencyViewSet(LL2ViewSet):
         "detailed": Mode(selectors.agencies_detailed, AgencyDetailedSerializer),
     }
     filterset_class = AgencyFilter
+
+
+class AgencyTypeViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Agency Types to be viewed.
+
+    SEARCH:
+    Searches through the name.
+    Example - /2.2.0/config/agencytype/?search=Government
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.agency_types, AgencyTypeSerializer)}
+    filterset_class = AgencyTypeFilter

@@ -16,7 +16,8 @@ class AstronautDetailedSerializer(serializers.ModelSerializer):
 
     `flights`: the launches whose launch crew lists the astronaut; `landings`: the flights whose
     landing crew lists them; both by launch NET, as `astronauts.selectors.astronauts_detailed()`
-    prefetches them. The other derived values are annotations of `Astronaut.objects.with_stats()`.
+    prefetches them. `age` is an annotation of `Astronaut.objects.with_stats()`; the flight dates and
+    counts are stored (README, "Stored counters").
     """
 
     url = LinkField("astronaut-detail")
@@ -26,10 +27,6 @@ class AstronautDetailedSerializer(serializers.ModelSerializer):
     age = serializers.IntegerField(read_only=True)
     flights = LaunchSerializer(many=True, source="flown_launches")
     landings = SpacecraftFlightSerializer(many=True, source="landed_flights")
-    flights_count = serializers.IntegerField(read_only=True)
-    landings_count = serializers.IntegerField(read_only=True)
-    last_flight = serializers.DateTimeField(read_only=True)
-    first_flight = serializers.DateTimeField(read_only=True)
 
     class Meta:
         model = Astronaut

@@ -26,17 +26,12 @@ class AstronautRoleSerializer(serializers.ModelSerializer):
 
 
 class AstronautForFlightSerializer(serializers.ModelSerializer):
-    """An astronaut without their flights (LL2's `AstronautDetailedSerializerNoFlights`).
-
-    `first_flight` and `last_flight` are annotations of `Astronaut.objects.with_flight_dates()`.
-    """
+    """An astronaut without their flights (LL2's `AstronautDetailedSerializerNoFlights`)."""
 
     url = LinkField("astronaut-detail")
     type = AstronautTypeSerializer()
     status = AstronautStatusSerializer()
     agency = AgencyMiniSerializer()
-    last_flight = serializers.DateTimeField(read_only=True)
-    first_flight = serializers.DateTimeField(read_only=True)
 
     class Meta:
         model = Astronaut
@@ -97,8 +92,7 @@ class AstronautFlightForExpeditionSerializer(serializers.ModelSerializer):
 class AstronautSerializer(serializers.ModelSerializer):
     """An astronaut in a list, `?mode=normal` (LL2's `AstronautNormal`).
 
-    `age`, `flights_count`, `landings_count`, `last_flight` and `first_flight` are annotations of
-    `Astronaut.objects.with_stats()`.
+    `age` is an annotation of `Astronaut.objects.with_stats()`; the flight dates and counts are stored.
     """
 
     url = LinkField("astronaut-detail")
@@ -106,10 +100,6 @@ class AstronautSerializer(serializers.ModelSerializer):
     type = AstronautTypeSerializer()
     age = serializers.IntegerField(read_only=True)
     agency = AgencySerializer()
-    flights_count = serializers.IntegerField(read_only=True)
-    landings_count = serializers.IntegerField(read_only=True)
-    last_flight = serializers.DateTimeField(read_only=True)
-    first_flight = serializers.DateTimeField(read_only=True)
 
     class Meta:
         model = Astronaut

@@ -2,8 +2,19 @@
 
 from astronauts import selectors
 from astronauts.api.detailed import AstronautDetailedSerializer
-from astronauts.api.filters import AstronautFilter
-from astronauts.api.serializers import AstronautListSerializer, AstronautSerializer
+from astronauts.api.filters import (
+    AstronautFilter,
+    AstronautRoleFilter,
+    AstronautStatusFilter,
+    AstronautTypeFilter,
+)
+from astronauts.api.serializers import (
+    AstronautListSerializer,
+    AstronautRoleSerializer,
+    AstronautSerializer,
+    AstronautStatusSerializer,
+    AstronautTypeSerializer,
+)
 from spacedevs.api.views import LL2ViewSet, Mode
 
 
@@ -23,9 +34,9 @@ class AstronautViewSet(LL2ViewSet):
     'agency__abbrev', 'has_flown', 'in_space', 'date_of_birth', 'date_of_death', 'age', 'flights_count',
     'landings_count' (the last five also with __gt, __gte, __lt, __lte)
     Example - /2.2.0/astronaut/?nationality=American
-    'has_flown': in the launch crew of a launch in the past. 'in_space': in the launch or onboard crew
-    of a flight that has launched and has no mission end. 'flights_count' counts the past launches
-    among 'flights'; 'landings_count' the flights among 'landings' whose mission has ended.
+    'has_flown': a 'flights_count' above 0. 'in_space': in the launch or onboard crew of a flight that
+    has launched and has no mission end. 'flights_count', 'landings_count', 'first_flight' and
+    'last_flight' are stored as LL2 serves them (a mirror holds only part of a career).
 
     SEARCH EXAMPLE:
     /2.2.0/astronaut/?search=armstrong
@@ -42,3 +53,51 @@ class AstronautViewSet(LL2ViewSet):
         "detailed": Mode(selectors.astronauts_detailed, AstronautDetailedSerializer),
     }
     filterset_class = AstronautFilter
+
+
+class AstronautRoleViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Astronaut Roles to be viewed.
+
+    SEARCH:
+    Searches through the role.
+    Example - /2.2.0/config/astronautrole/?search=Commander
+
+    ORDERING:
+    Fields - 'id', 'role', 'priority'
+    """
+
+    modes = {"normal": Mode(selectors.astronaut_roles, AstronautRoleSerializer)}
+    filterset_class = AstronautRoleFilter
+
+
+class AstronautStatusViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Astronaut Statuses to be viewed.
+
+    SEARCH:
+    Searches through the name.
+    Example - /2.2.0/config/astronautstatus/?search=Active
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.astronaut_statuses, AstronautStatusSerializer)}
+    filterset_class = AstronautStatusFilter
+
+
+class AstronautTypeViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Astronaut Types to be viewed.
+
+    SEARCH:
+    Searches through the name.
+    Example - /2.2.0/config/astronauttype/?search=Government
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.astronaut_types, AstronautTypeSerializer)}
+    filterset_class = AstronautTypeFilter

@@ -5,7 +5,20 @@ from django.db.models import Q
 from django.utils import timezone
 from django_filters import rest_framework as filters
 
-from launches.models import Launch, Launcher, LauncherConfig, LaunchStatus, Location, Orbit, Pad, Program
+from launches.models import (
+    FirstStageType,
+    LandingLocation,
+    Launch,
+    Launcher,
+    LauncherConfig,
+    LaunchStatus,
+    Location,
+    MissionType,
+    Orbit,
+    Pad,
+    Program,
+    Update,
+)
 from spacedevs.api.filters import (
     COMPARISONS,
     RANGE,
@@ -13,6 +26,7 @@ from spacedevs.api.filters import (
     IdFilter,
     IdListFilter,
     LL2FilterSet,
+    LookupFilter,
     SearchFilter,
     StableOrderingFilter,
     StrictBooleanFilter,
@@ -237,3 +251,55 @@ class LauncherFilter(LL2FilterSet):
             "flight_proven": ["exact"],
             "launcher_config__manufacturer__name": ["exact", "contains"],
         }
+
+
+class UpdateFilter(LL2FilterSet):
+    """LL2's filters of `updates/`: the launch (its UUID), the programme, the launch's provider and the
+    time of posting."""
+
+    launch = filters.UUIDFilter(field_name="launch_id")
+    program = IdFilter(field_name="program_id")
+    launch__launch_service_provider = IdFilter(field_name="launch__launch_service_provider_id")
+    created_on = filters.IsoDateTimeFilter()
+    search = SearchFilter(fields=["comment", "created_by"])
+    ordering = StableOrderingFilter(fields=("created_on",))
+
+    class Meta:
+        model = Update
+        fields = []
+
+
+class FirstStageTypeFilter(LookupFilter):
+    class Meta:
+        model = FirstStageType
+        fields = []
+
+
+class LandingLocationFilter(LookupFilter):
+    search = SearchFilter(fields=["name", "abbrev"])
+
+    class Meta:
+        model = LandingLocation
+        fields = []
+
+
+class LaunchStatusFilter(LookupFilter):
+    search = SearchFilter(fields=["name", "abbrev"])
+
+    class Meta:
+        model = LaunchStatus
+        fields = []
+
+
+class MissionTypeFilter(LookupFilter):
+    class Meta:
+        model = MissionType
+        fields = []
+
+
+class OrbitFilter(LookupFilter):
+    search = SearchFilter(fields=["name", "abbrev"])
+
+    class Meta:
+        model = Orbit
+        fields = []

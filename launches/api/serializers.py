@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from agencies.api.serializers import AgencyMiniSerializer, AgencySerializer
 from launches.models import (
+    FirstStageType,
     InfoURL,
     Landing,
     LandingLocation,
@@ -16,6 +17,7 @@ from launches.models import (
     Location,
     Mission,
     MissionPatch,
+    MissionType,
     NetPrecision,
     Orbit,
     Pad,
@@ -415,3 +417,19 @@ class LauncherSerializer(serializers.ModelSerializer):
             "last_launch_date",
             "first_launch_date",
         ]
+
+
+class FirstStageTypeSerializer(serializers.ModelSerializer):
+    """A booster role in `config/firststagetype/` (LL2's `FirstStageType`; a stage serves it by name)."""
+
+    class Meta:
+        model = FirstStageType
+        fields = ["id", "name"]
+
+
+class MissionTypeSerializer(serializers.ModelSerializer):
+    """A mission type in `config/missiontype/` (LL2's `MissionType`; a mission serves it by name)."""
+
+    class Meta:
+        model = MissionType
+        fields = ["id", "name"]

@@ -1,4 +1,5 @@
-"""The routes of the launch, booster, configuration, pad, location and programme endpoints."""
+"""The routes of the launch, booster, configuration, pad, location, programme and update endpoints, and
+of their lookups (`config/launchstatus/`...)."""
 
 from launches.api import views
 from spacedevs.api.routers import VersionedRouter
@@ -14,3 +15,9 @@ router.register("config/launcher", views.LauncherConfigViewSet, basename="launch
 router.register("pad", views.PadViewSet, basename="pad")
 router.register("location", views.LocationViewSet, basename="location")
 router.register("program", views.ProgramViewSet, basename="program")
+router.register("updates", views.UpdateViewSet, basename="update")
+router.register("config/firststagetype", views.FirstStageTypeViewSet, basename="first-stage-type")
+router.register("config/landinglocation", views.LandingLocationViewSet, basename="landing-location")
+router.register("config/launchstatus", views.LaunchStatusViewSet, basename="launch-status")
+router.register("config/missiontype", views.MissionTypeViewSet, basename="mission-type")
+router.register("config/orbit", views.OrbitViewSet, basename="orbit")

@@ -8,23 +8,35 @@ from launches.api.detailed import (
     LocationDetailedSerializer,
 )
 from launches.api.filters import (
+    FirstStageTypeFilter,
+    LandingLocationFilter,
     LauncherConfigFilter,
     LauncherFilter,
     LaunchFilter,
+    LaunchStatusFilter,
     LocationFilter,
+    MissionTypeFilter,
+    OrbitFilter,
     PadFilter,
     PreviousLaunchFilter,
     ProgramFilter,
     UpcomingLaunchFilter,
+    UpdateFilter,
 )
 from launches.api.serializers import (
+    FirstStageTypeSerializer,
+    LandingLocationSerializer,
     LauncherConfigSerializer,
     LauncherSerializer,
     LaunchListSerializer,
     LaunchSerializer,
+    LaunchStatusSerializer,
     LocationSerializer,
+    MissionTypeSerializer,
+    OrbitSerializer,
     PadSerializer,
     ProgramSerializer,
+    UpdateSerializer,
 )
 from spacedevs.api.views import LL2ViewSet, Mode
 
@@ -281,3 +293,106 @@ class ProgramViewSet(LL2ViewSet):
 
     modes = {"normal": Mode(selectors.programs, ProgramSerializer)}
     filterset_class = ProgramFilter
+
+
+class UpdateViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Updates to be viewed.
+
+    GET:
+    Return a list of all the existing Updates, newest first.
+
+    FILTERS:
+    Parameters - 'created_on', 'launch', 'program', 'launch__launch_service_provider'
+    Example - /2.2.0/updates/?launch=e3df2ecd-c239-472f-95e4-2b89b4f75800
+
+    SEARCH:
+    Searches through the comment and its author's name.
+
+    ORDERING:
+    Fields - 'created_on',
+    Example - /2.2.0/updates/?ordering=-created_on
+    """
+
+    modes = {"normal": Mode(selectors.updates, UpdateSerializer)}
+    filterset_class = UpdateFilter
+
+
+class FirstStageTypeViewSet(LL2ViewSet):
+    """
+    API endpoint that allows First Stage Types to be viewed.
+
+    SEARCH:
+    Searches through the name.
+    Example - /2.2.0/config/firststagetype/?search=Core
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.first_stage_types, FirstStageTypeSerializer)}
+    filterset_class = FirstStageTypeFilter
+
+
+class LandingLocationViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Landing Locations to be viewed.
+
+    SEARCH:
+    Searches through the name and the abbreviation.
+    Example - /2.2.0/config/landinglocation/?search=ASDS
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.landing_locations, LandingLocationSerializer)}
+    filterset_class = LandingLocationFilter
+
+
+class LaunchStatusViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Launch Statuses to be viewed.
+
+    SEARCH:
+    Searches through the name and the abbreviation.
+    Example - /2.2.0/config/launchstatus/?search=Success
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.launch_statuses, LaunchStatusSerializer)}
+    filterset_class = LaunchStatusFilter
+
+
+class MissionTypeViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Mission Types to be viewed.
+
+    SEARCH:
+    Searches through the name.
+    Example - /2.2.0/config/missiontype/?search=Resupply
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.mission_types, MissionTypeSerializer)}
+    filterset_class = MissionTypeFilter
+
+
+class OrbitViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Orbits to be viewed.
+
+    SEARCH:
+    Searches through the name and the abbreviation.
+    Example - /2.2.0/config/orbit/?search=LEO
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.orbits, OrbitSerializer)}
+    filterset_class = OrbitFilter

@@ -4,8 +4,13 @@ The rules, where LL2 leaves them to us:
 
 - A document is one LL2 object, a `{count, next, previous, results}` page, or a JSON list of objects.
   A top-level object's kind is read from the path of its `url` after the API version
-  (`/2.2.0/launch/<uuid>/`, `/2.1.0/agencies/44/`, on any host); an object without a `url` is a
-  location's detail if it lists `pads`, else an unknown shape. Nested objects are read by the key
+  (`/2.2.0/launch/<uuid>/`, `/2.1.0/agencies/44/`, `/2.2.0/config/orbit/8/`, on any host); an object
+  without a `url` is a location's detail if it lists `pads`, `dashboard/starship/` if it has
+  `upcoming`, `previous` and `vehicles`, else the kind its document names (see below), else an unknown
+  shape. The `config/...` lookups (`{id, name}`) have no `url`: a document names their kind by its
+  page's `next` or `previous` link (`/2.2.0/config/orbit/?offset=10`), else by its source, a file path
+  or URL that holds the endpoint's path (`export/config/orbit/page-0001.json`,
+  `https://host/2.2.0/config/orbit/`). Nested objects are read by the key
   they sit under (see `mirror.importer.shapes`).
 - Every object is upserted by its LL2 id; only the fields its payload carries are written (an old
   shape's list item leaves what a newer detail stored), and the run that comes last wins.
@@ -45,6 +50,8 @@ from mirror.importer.store import CREATED, UNCHANGED, UPDATED, Deferred, Store
 from spacedevs import dataversion
 
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+# What tells `dashboard/starship/` (an object without a `url`) from other shapes.
+DASHBOARD_KEYS = {"upcoming", "previous", "vehicles"}
 
 # How deep a document may nest objects and lists: LL2's deepest payloads nest 8 levels.
 MAX_DEPTH = 32
@@ -67,6 +74,25 @@ KINDS = {
     "config/launcher": "launcher_config",
     "launcher": "launcher",
     "program": "program",
+    "event": "event",
+    "event/upcoming": "event",
+    "event/previous": "event",
+    "updates": "update",
+    "config/agencytype": "agency_type",
+    "config/astronautrole": "astronaut_role",
+    "config/astronautstatus": "astronaut_status",
+    "config/astronauttype": "astronaut_type",
+    "config/dockinglocation": "docking_location",
+    "config/eventtype": "event_type",
+    "config/firststagetype": "first_stage_type",
+    "config/landinglocation": "landing_location",
+    "config/launchstatus": "launch_status",
+    "config/missiontype": "mission_type",
+    "config/noticetype": "notice_type",
+    "config/orbit": "orbit",
+    "config/roadclosurestatus": "road_closure_status",
+    "config/spacecraftstatus": "spacecraft_status",
+    "config/spacestationstatus": "spacestation_status",
 }
 
 
@@ -88,14 +114,15 @@ def import_documents(documents, *, progress=None) -> ImportSummary:
         store.position = len(items)
         store.begin()
         if not _unservable(store, payload):
-            items.extend((source, path, data) for path, data in _objects(store, payload))
+            named = _kind_named_by(source, payload)
+            items.extend((source, path, data, named) for path, data in _objects(store, payload))
         store.commit()
 
     with transaction.atomic():
         retry = []
-        for position, (source, path, data) in enumerate(items):
-            if not _import_one(store, reader, source, path, data, position=position):
-                retry.append((position, source, path, data))
+        for position, (source, path, data, named) in enumerate(items):
+            if not _import_one(store, reader, source, path, data, named, position=position):
+                retry.append((position, source, path, data, named))
             if progress is not None:
                 progress(position + 1, len(items))
         # The objects that lacked something another object might bring, again while that helps (one may
@@ -106,8 +133,8 @@ def import_documents(documents, *, progress=None) -> ImportSummary:
                 break
             retry = still
         store.deferring = False
-        for position, source, path, data in retry:
-            _import_one(store, reader, source, path, data, position=position)
+        for position, source, path, data, named in retry:
+            _import_one(store, reader, source, path, data, named, position=position)
         notes = store.resolve_later()
         if store.problems:
             raise ImportFailed(store.problems)
@@ -205,14 +232,14 @@ def _objects(store, payload):
     return []
 
 
-def _import_one(store, reader, source, path, data, *, position):
+def _import_one(store, reader, source, path, data, named, *, position):
     """Import one top-level object in a savepoint; False if it was deferred (undone, to try again)."""
     store.source = source
     store.position = position
     store.begin()
     try:
         with transaction.atomic():
-            read = _reader_of(store, reader, path, data)
+            read = _reader_of(store, reader, path, data, named)
             if read is not None:
                 read(data, path)
     except Deferred:
@@ -227,8 +254,9 @@ def _import_one(store, reader, source, path, data, *, position):
     return True
 
 
-def _reader_of(store, reader, path, data):
-    """The `Reader` method for a top-level object, from its `url` or, without one, its shape."""
+def _reader_of(store, reader, path, data, named):
+    """The `Reader` method for a top-level object, from its `url` or, without one, its shape or the kind
+    its document names (`named`)."""
     if not isinstance(data, dict):
         store.problem(path, f"expected an LL2 object, got {json_type(data)}")
         return None
@@ -236,6 +264,10 @@ def _reader_of(store, reader, path, data):
     if url is None:
         if isinstance(data.get("pads"), list):
             return reader.location
+        if data.keys() >= DASHBOARD_KEYS:
+            return reader.dashboard
+        if named is not None:
+            return reader.of_kind(named)
         keys = ", ".join(list(data)[:8])
         store.problem(path, f"unknown shape: an object without a 'url' (keys: {keys})")
         return None
@@ -245,13 +277,32 @@ def _reader_of(store, reader, path, data):
             f"{path}.url", f"unknown kind of object: {url!r} names no endpoint this service mirrors"
         )
         return None
-    return getattr(reader, kind)
+    return reader.of_kind(kind)
 
 
 def _kind_of(url):
+    """The kind of the object whose `url` this is (its endpoint's path, then its id)."""
+    rest = _after_version(url)
+    return KINDS.get("/".join(rest[:-1])) if rest is not None and len(rest) >= 2 else None
+
+
+def _after_version(url):
     segments = [segment for segment in urlsplit(url).path.split("/") if segment]
     for index, segment in enumerate(segments):
         if _VERSION.match(segment):
-            rest = segments[index + 1 :]
-            return KINDS.get("/".join(rest[:-1])) if len(rest) >= 2 else None
+            return segments[index + 1 :]
     return None
+
+
+def _kind_named_by(source, payload):
+    """The kind a document names for its objects without a `url` (the `config/...` lookups): its
+    page's `next` or `previous` link, else the longest endpoint path its source holds."""
+    if isinstance(payload, dict):
+        for key in ("next", "previous"):
+            if isinstance(payload.get(key), str):
+                rest = _after_version(payload[key])
+                if rest is not None:
+                    return KINDS.get("/".join(rest))
+    source = str(source).replace("\\", "/")
+    found = [path for path in KINDS if f"/{path}/" in f"/{source}"]
+    return KINDS[max(found, key=len)] if found else None

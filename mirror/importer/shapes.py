@@ -10,10 +10,12 @@ we derive such as an astronaut's `age`, a link) is ignored.
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model
 
 from agencies.models import Agency, AgencyType
 from astronauts.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
+from events.models import Event, EventType, LiveStream, Notice, NoticeType, RoadClosure, RoadClosureStatus
 from launches.models import (
     FirstStage,
     FirstStageType,
@@ -37,7 +39,7 @@ from launches.models import (
     Update,
     VidURL,
 )
-from mirror.importer.store import FAILED, UPDATED, _Failed, kind
+from mirror.importer.store import CREATED, FAILED, UPDATED, _Failed, kind
 from mirror.importer.values import BadValue, field_value, shown
 from spacecraft.models import (
     DockingEvent,
@@ -170,6 +172,25 @@ class Reader:
 
     def __init__(self, store):
         self.store = store
+        # The `config/...` lookups read by `of_kind` without a method of their own.
+        self.lookups = {
+            "agency_type": self.named_lookup(AgencyType),
+            "astronaut_role": self.plain(AstronautRole),
+            "astronaut_status": self.plain(AstronautStatus),
+            "astronaut_type": self.plain(AstronautType),
+            "event_type": self.plain(EventType),
+            "first_stage_type": self.named_lookup(FirstStageType),
+            "launch_status": self.plain(LaunchStatus),
+            "mission_type": self.named_lookup(MissionType),
+            "notice_type": self.plain(NoticeType),
+            "road_closure_status": self.plain(RoadClosureStatus),
+            "spacecraft_status": self.plain(SpacecraftStatus),
+            "spacestation_status": self.plain(SpaceStationStatus),
+        }
+
+    def of_kind(self, kind) -> Callable[[dict[str, Any], str], Model | _Failed | None]:
+        """The reader of a kind of object (`mirror.importer.run.KINDS`)."""
+        return self.lookups.get(kind) or getattr(self, kind)
 
     def nested(self, read, raw, path, **context) -> Model | _Failed:
         if not isinstance(raw, dict):
@@ -361,10 +382,115 @@ class Reader:
             results.append(self.nested(self.flight, stage, obj.at("rocket.spacecraft_stage"), launch=launch))
         return FAILED if FAILED in results else launch
 
-    def update(self, data, path, *, launch) -> Update | _Failed:
+    def update(self, data, path, *, launch=None, event=None) -> Update | _Failed:
+        """An update; listed by a launch or an event, it is that one's (`updates/` names neither)."""
         obj = Obj(self, Update, data, path)
-        obj.set("launch", launch)
+        if launch is not None:
+            obj.set("launch", launch)
+        if event is not None:
+            obj.set("event", event)
         return obj.save()
+
+    def named_lookup(self, model) -> Callable[[dict[str, Any], str], Model | _Failed]:
+        """The reader of a lookup that other objects serve by its name (an agency type, a mission
+        type, a booster's role), in its `config/...` shape `{id, name}`. A row of that name made from a
+        name alone keeps its id (the objects naming it keep pointing at it); else the lookup is
+        upserted by its LL2 id."""
+
+        def read(data, path):
+            name = data.get("name")
+            if isinstance(name, str) and self.store.get(model, data.get("id")) is None:
+                existing = model.objects.filter(name=name).values_list("pk", flat=True).first()
+                if existing is not None:
+                    return self.store.named(model, name)
+            return Obj(self, model, data, path).save()
+
+        return read
+
+    # -- events ----------------------------------------------------------------------------------------
+
+    def event(self, data, path) -> Event | _Failed:
+        """An event, with its type, launches, expeditions, stations, programmes and updates."""
+        obj = Obj(self, Event, data, path)
+        obj.one("type", self.plain(EventType))
+        obj.many("launches", self.launch)
+        obj.many("expeditions", self.expedition)
+        obj.many("spacestations", self.station)
+        obj.many("program", self.program)
+        event = obj.save()
+        if event is FAILED:
+            return FAILED
+        updates = self.many(self.update, data.get("updates", []), obj.at("updates"), event=event)
+        return FAILED if updates is FAILED else event
+
+    def road_closure(self, data, path) -> RoadClosure | _Failed:
+        obj = Obj(self, RoadClosure, data, path)
+        obj.one("status", self.plain(RoadClosureStatus))
+        return obj.save()
+
+    def notice(self, data, path) -> Notice | _Failed:
+        obj = Obj(self, Notice, data, path)
+        obj.one("type", self.plain(NoticeType))
+        return obj.save()
+
+    def dashboard(self, data, path) -> None:
+        """`dashboard/starship/`: its launches and events, vehicles, road closures and notices, each
+        upserted by id; its live streams, which have no ids, replace the stored ones when they differ."""
+        for side in ("upcoming", "previous"):
+            slate = data.get(side)
+            if not isinstance(slate, dict):
+                self.store.problem(f"{path}.{side}", f"expected an object, got {json_type(slate)}")
+                continue
+            self.many(self.launch, slate.get("launches", []), f"{path}.{side}.launches")
+            self.many(self.event, slate.get("events", []), f"{path}.{side}.events")
+        vehicles = self.many(self.launcher, data.get("vehicles", []), f"{path}.vehicles")
+        if vehicles is not FAILED:
+            self._of_the_dashboard_programme(vehicles, f"{path}.vehicles")
+        self.many(self.road_closure, data.get("road_closures", []), f"{path}.road_closures")
+        self.many(self.notice, data.get("notices", []), f"{path}.notices")
+        if "live_streams" in data:
+            self._live_streams(data["live_streams"], f"{path}.live_streams")
+
+    def _of_the_dashboard_programme(self, vehicles, path):
+        """The dashboard's vehicles are its programme's (`settings.STARSHIP_PROGRAM`, which its launches
+        bring), though their short configuration does not say so: their configurations join it."""
+        program = Program.objects.filter(name=settings.STARSHIP_PROGRAM).order_by("id").first()
+        if program is None:
+            return
+        for config_pk in dict.fromkeys(vehicle.launcher_config_id for vehicle in vehicles):
+            held = list(Program.objects.filter(launcher_configs=config_pk).order_by("id"))
+            if program not in held:
+                self.store.upsert(LauncherConfig, config_pk, {}, {"program": [*held, program]}, path=path)
+
+    def _live_streams(self, raw, path):
+        if not isinstance(raw, list):
+            return self.store.problem(path, f"expected a list, got {json_type(raw)}")
+        names = ["title", "description", "image", "url"]
+        rows = [self._row(LiveStream, names, item, f"{path}[{index}]") for index, item in enumerate(raw)]
+        if FAILED in rows:
+            return FAILED
+        wanted = [tuple(row[name] for name in names) for row in rows]
+        if wanted != list(LiveStream.objects.order_by("id").values_list(*names)):
+            LiveStream.objects.all().delete()
+            for stream in LiveStream.objects.bulk_create(LiveStream(**row) for row in rows):
+                self.store.record(LiveStream, stream.pk, CREATED)
+        return None
+
+    def _row(self, model, names, item, path):
+        """The values of `names` of `model` that a JSON object without id holds (a launch's link, a live
+        stream), each missing one at its default; FAILED, with the problems recorded, if any is bad."""
+        if not isinstance(item, dict):
+            return self.store.problem(path, f"expected an object, got {json_type(item)}")
+        if "url" not in item:
+            return self.store.problem(path, "a link without a 'url'")
+        row, failed = {}, False
+        for name in names:
+            field = model._meta.get_field(name)
+            try:
+                row[name] = field_value(field, item[name]) if name in item else field.get_default()
+            except BadValue as error:
+                failed = self.store.problem(f"{path}.{name}", str(error))
+        return FAILED if failed else row
 
     def _links(self, model, launch, data, key, path):
         """A launch's `infoURLs` or `vidURLs`: they carry no id, so the list replaces the stored one
@@ -376,24 +502,11 @@ class Reader:
         if not isinstance(raw, list):
             return self.store.problem(path, f"expected a list, got {json_type(raw)}")
         names = ["priority", "title", "description", "feature_image", "url"]
-        rows, failed = [], False
-        for index, item in enumerate(raw):
-            item = {"url": item} if isinstance(item, str) else item
-            if not isinstance(item, dict):
-                failed = self.store.problem(f"{path}[{index}]", f"expected an object, got {json_type(item)}")
-                continue
-            if "url" not in item:
-                failed = self.store.problem(f"{path}[{index}]", "a link without a 'url'")
-                continue
-            row = {}
-            for name in names:
-                field = model._meta.get_field(name)
-                try:
-                    row[name] = field_value(field, item[name]) if name in item else field.get_default()
-                except BadValue as error:
-                    failed = self.store.problem(f"{path}[{index}].{name}", str(error))
-            rows.append(row)
-        if failed:
+        rows = [
+            self._row(model, names, {"url": item} if isinstance(item, str) else item, f"{path}[{index}]")
+            for index, item in enumerate(raw)
+        ]
+        if FAILED in rows:
             return FAILED
         wanted = [tuple(row[name] for name in names) for row in rows]
         stored = _links_of(model, names)(launch, key)

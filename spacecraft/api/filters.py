@@ -2,11 +2,12 @@
 
 from django_filters import rest_framework as filters
 
-from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight
+from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight, SpacecraftStatus
 from spacedevs.api.filters import (
     RANGE,
     IdFilter,
     LL2FilterSet,
+    LookupFilter,
     SearchFilter,
     StableOrderingFilter,
     StrictBooleanFilter,
@@ -59,3 +60,9 @@ class DockingEventFilter(LL2FilterSet):
     class Meta:
         model = DockingEvent
         fields = {"docking": RANGE}
+
+
+class SpacecraftStatusFilter(LookupFilter):
+    class Meta:
+        model = SpacecraftStatus
+        fields = []

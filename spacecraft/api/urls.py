@@ -9,3 +9,4 @@ router.register("spacecraft/flight", views.SpacecraftFlightViewSet, basename="sp
 router.register("spacecraft", views.SpacecraftViewSet, basename="spacecraft")
 router.register("config/spacecraft", views.SpacecraftConfigViewSet, basename="spacecraft-config")
 router.register("docking_event", views.DockingEventViewSet, basename="docking-event")
+router.register("config/spacecraftstatus", views.SpacecraftStatusViewSet, basename="spacecraft-status")

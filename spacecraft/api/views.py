@@ -11,6 +11,7 @@ from spacecraft.api.filters import (
     SpacecraftConfigFilter,
     SpacecraftFilter,
     SpacecraftFlightFilter,
+    SpacecraftStatusFilter,
 )
 from spacecraft.api.serializers import (
     DockingEventSerializer,
@@ -18,6 +19,7 @@ from spacecraft.api.serializers import (
     SpacecraftConfigSerializer,
     SpacecraftFlightSerializer,
     SpacecraftSerializer,
+    SpacecraftStatusSerializer,
 )
 from spacedevs.api.views import LL2ViewSet, Mode
 
@@ -135,3 +137,19 @@ class DockingEventViewSet(LL2ViewSet):
         "detailed": Mode(selectors.docking_events, DockingEventDetailedSerializer),
     }
     filterset_class = DockingEventFilter
+
+
+class SpacecraftStatusViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Spacecraft Statuses to be viewed.
+
+    SEARCH:
+    Searches through the name.
+    Example - /2.2.0/config/spacecraftstatus/?search=Active
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.spacecraft_statuses, SpacecraftStatusSerializer)}
+    filterset_class = SpacecraftStatusFilter

@@ -229,3 +229,11 @@ class LL2FilterSet(filters.FilterSet):
                 parameter = name if lookup == "exact" else f"{name}__{lookup}"
                 declared[parameter] = filter_class(field_name=name, lookup_expr=lookup)
         return declared
+
+
+class LookupFilter(LL2FilterSet):
+    """The filters of a `config/...` lookup (a status, a type): LL2's schema gives each `search` and
+    `ordering` only. A subclass names its model in `Meta`; one whose name is not `name` redeclares them."""
+
+    search = SearchFilter(fields=["name"])
+    ordering = StableOrderingFilter(fields=("id", "name"))

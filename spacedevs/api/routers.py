@@ -53,7 +53,19 @@ class VersionedRouter(routers.DefaultRouter):
 
     def __init__(self):
         super().__init__(use_regex_path=False)
+        # Endpoints that are not viewsets (`dashboard/starship/`), listed in the API root all the same.
+        self.root_entries = {}
 
     def extend(self, router):
         """Take over the registrations of an app's router."""
         self.registry.extend(router.registry)
+        self.root_entries.update(router.root_entries)
+
+    def list_in_root(self, prefix, url_name):
+        """List the view of the URL named `url_name` in the API root, under `prefix`."""
+        self.root_entries[prefix] = url_name
+
+    def get_api_root_view(self, api_urls=None):
+        list_name = self.routes[0].name
+        api_root_dict = {prefix: list_name.format(basename=basename) for prefix, _, basename in self.registry}
+        return self.APIRootView.as_view(api_root_dict={**api_root_dict, **self.root_entries})

@@ -6,11 +6,12 @@ from spacedevs.api.filters import (
     RANGE,
     IdFilter,
     LL2FilterSet,
+    LookupFilter,
     RepeatedIdFilter,
     SearchFilter,
     StableOrderingFilter,
 )
-from stations.models import Expedition, SpaceStation
+from stations.models import DockingLocation, Expedition, SpaceStation, SpaceStationStatus
 
 
 class SpaceStationFilter(LL2FilterSet):
@@ -43,3 +44,17 @@ class ExpeditionFilter(LL2FilterSet):
     class Meta:
         model = Expedition
         fields = {"start": RANGE, "end": RANGE}
+
+
+class DockingLocationFilter(LookupFilter):
+    search = SearchFilter(fields=["name", "spacestation__name"])
+
+    class Meta:
+        model = DockingLocation
+        fields = []
+
+
+class SpaceStationStatusFilter(LookupFilter):
+    class Meta:
+        model = SpaceStationStatus
+        fields = []

@@ -3,8 +3,18 @@
 from spacedevs.api.views import LL2ViewSet, Mode
 from stations import selectors
 from stations.api.detailed import ExpeditionDetailedSerializer, SpaceStationDetailedSerializer
-from stations.api.filters import ExpeditionFilter, SpaceStationFilter
-from stations.api.serializers import ExpeditionSerializer, SpaceStationSerializer
+from stations.api.filters import (
+    DockingLocationFilter,
+    ExpeditionFilter,
+    SpaceStationFilter,
+    SpaceStationStatusFilter,
+)
+from stations.api.serializers import (
+    DockingLocationSerializer,
+    ExpeditionSerializer,
+    SpaceStationSerializer,
+    SpaceStationStatusSerializer,
+)
 
 
 class SpaceStationViewSet(LL2ViewSet):
@@ -71,3 +81,35 @@ class ExpeditionViewSet(LL2ViewSet):
         "detailed": Mode(selectors.expeditions_detailed, ExpeditionDetailedSerializer),
     }
     filterset_class = ExpeditionFilter
+
+
+class DockingLocationViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Docking Locations to be viewed.
+
+    SEARCH:
+    Searches through the name and the station's name.
+    Example - /2.2.0/config/dockinglocation/?search=Harmony
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.docking_locations, DockingLocationSerializer)}
+    filterset_class = DockingLocationFilter
+
+
+class SpaceStationStatusViewSet(LL2ViewSet):
+    """
+    API endpoint that allows Space Station Statuses to be viewed.
+
+    SEARCH:
+    Searches through the name.
+    Example - /2.2.0/config/spacestationstatus/?search=Active
+
+    ORDERING:
+    Fields - 'id', 'name'
+    """
+
+    modes = {"normal": Mode(selectors.spacestation_statuses, SpaceStationStatusSerializer)}
+    filterset_class = SpaceStationStatusFilter

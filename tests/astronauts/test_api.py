@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from astronauts.models import Astronaut
+from mirror.recount import recount
 from tests.factories import FUTURE, AstronautFactory, at, flight_at, flown_astronaut, seat
 
 pytestmark = pytest.mark.django_db
@@ -155,19 +156,50 @@ def test_detail_landings_are_the_flights_of_their_landing_crews_in_the_flight_li
     assert landings == [flight_list[earlier.id], flight_list[later.id]]
 
 
-def test_an_astronaut_without_flights_has_empty_lists_and_no_flight_dates(api):
+def test_an_astronaut_without_flights_or_stored_counts_has_empty_lists_and_null_counts(api):
     astronaut = AstronautFactory()
 
     shown = detail(api, astronaut)
 
     assert shown["flights"] == shown["landings"] == []
-    assert shown["flights_count"] == shown["landings_count"] == 0
+    assert shown["flights_count"] is shown["landings_count"] is None
     assert shown["first_flight"] is shown["last_flight"] is None
+
+
+def test_stored_flight_dates_and_counts_are_served_without_the_flights(api):
+    # What LL2 says of a career we hold none of the flights of (README, "Stored counters").
+    astronaut = AstronautFactory(
+        flights_count=3, landings_count=3, first_flight=at(2008, 3, 11), last_flight=at(2020, 5, 30)
+    )
+
+    shown = detail(api, astronaut)
+
+    assert shown["flights"] == []
+    assert (shown["flights_count"], shown["landings_count"]) == (3, 3)
+    assert (shown["first_flight"], shown["last_flight"]) == ("2008-03-11T00:00:00Z", "2020-05-30T00:00:00Z")
+
+
+def test_recount_stores_what_the_crews_held_say_and_leaves_the_others(api):
+    flown = AstronautFactory(flights_count=9)
+    seat(flight_at(at(2001, 1, 1)), "launch_crew", flown)
+    unseen = AstronautFactory(flights_count=4, first_flight=at(1999, 1, 1))
+
+    recount()
+
+    assert (detail(api, flown)["flights_count"], detail(api, flown)["first_flight"]) == (
+        1,
+        "2001-01-01T00:00:00Z",
+    )
+    assert (detail(api, unseen)["flights_count"], detail(api, unseen)["first_flight"]) == (
+        4,
+        "1999-01-01T00:00:00Z",
+    )
 
 
 def test_counts_and_flight_dates_leave_out_what_has_not_happened_yet(api):
     astronaut = flown_astronaut()
     seat(flight_at(at(2020, 1, 1), mission_end=None), "landing_crew", astronaut)
+    recount()
 
     shown = detail(api, astronaut)
 
@@ -183,6 +215,7 @@ def test_two_seats_on_one_flight_count_once(api):
     astronaut = AstronautFactory()
     flight = seat(flight_at(at(2001, 1, 1)), "launch_crew", astronaut)
     seat(flight, "launch_crew", astronaut)
+    recount()
 
     shown = detail(api, astronaut)
 
@@ -246,6 +279,7 @@ def test_writes_are_not_allowed(api, astronauts, method, on_detail):
 def test_a_future_flight_alone_does_not_make_a_flown_astronaut(api):
     astronaut = AstronautFactory()
     seat(flight_at(FUTURE, mission_end=None), "launch_crew", astronaut)
+    recount()
 
     shown = detail(api, astronaut)
 

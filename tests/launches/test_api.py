@@ -18,12 +18,14 @@ from tests.factories import (
     LauncherFactory,
     LaunchFactory,
     LocationFactory,
+    MissionFactory,
     MissionPatchFactory,
     PadFactory,
     ProgramFactory,
     SpacecraftFlightFactory,
     UpdateFactory,
     VidURLFactory,
+    at,
     complete_launch,
     complete_launcher_config,
     launches_of,
@@ -34,6 +36,7 @@ from tests.helpers import (
     LAUNCHER_CONFIG_COUNTERS,
     LOCATION_KEYS,
     PAD_KEYS,
+    errors,
     ordered,
 )
 
@@ -684,3 +687,52 @@ def test_a_launch_id_matches_in_any_case(api, endpoint):
 
     assert response.status_code == 200
     assert response.json()["id"] == str(launch.id)
+
+
+# --- updates/ ------------------------------------------------------------------------------------------
+
+UPDATES = "/2.2.0/updates/"
+
+
+def test_updates_are_ll2_s_update_newest_first(api, ll2_schema):
+    older = UpdateFactory(created_on=at(2021, 1, 1))
+    newer = UpdateFactory(launch=None, created_on=at(2021, 2, 1))
+
+    page = api.get(UPDATES).json()
+
+    assert [item["id"] for item in page["results"]] == [newer.id, older.id]
+    assert list(page["results"][0]) == [
+        "id",
+        "profile_image",
+        "comment",
+        "info_url",
+        "created_by",
+        "created_on",
+    ]
+    assert errors(ll2_schema, "PaginatedUpdateList", {**page, "results": []}) == []
+    for item in page["results"]:
+        assert errors(ll2_schema, "Update", item) == []
+    assert api.get(f"{UPDATES}{older.id}/").json() == page["results"][1]
+
+
+def test_a_launch_lists_its_updates_and_updates_lists_them_too(api):
+    update = UpdateFactory()
+
+    launch = api.get(f"/2.2.0/launch/{update.launch_id}/").json()
+
+    assert launch["updates"] == [api.get(f"{UPDATES}{update.id}/").json()]
+
+
+# --- one mission, many launches ------------------------------------------------------------------------
+
+
+def test_launches_may_share_a_mission(api):
+    # LL2 gives the test launches of a programme one mission (its first page of `launch/` has them).
+    mission = MissionFactory()
+    first, second = LaunchFactory(mission=mission), LaunchFactory(mission=mission)
+
+    shown = [api.get(f"/2.2.0/launch/{launch.id}/").json()["mission"] for launch in (first, second)]
+
+    assert shown[0] == shown[1]
+    assert shown[0]["id"] == mission.id
+    assert set(mission.launches.all()) == {first, second}

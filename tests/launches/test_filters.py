@@ -21,6 +21,7 @@ from tests.factories import (
     OrbitFactory,
     PadFactory,
     ProgramFactory,
+    UpdateFactory,
     at,
     complete_launch,
     ll2_launch_status,
@@ -960,3 +961,62 @@ def test_a_datetime_filter_reads_its_value_in_utc(api, value, expected):
     LaunchFactory(name="after", net=at(2020, 1, 1, 19, 1))
 
     assert sorted(names(api.get(LAUNCHES, {"net__lt": value}))) == expected
+
+
+# --- updates/ ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def updates():
+    spacex, nasa = AgencyFactory(name="SpaceX"), AgencyFactory(name="NASA")
+    programme = ProgramFactory()
+    falcon = LaunchFactory(launch_service_provider=spacex)
+    return SimpleNamespace(
+        falcon=falcon,
+        spacex=spacex,
+        programme=programme,
+        scrub=UpdateFactory(launch=falcon, comment="Scrubbed for weather.", created_on=at(2021, 1, 1)),
+        go=UpdateFactory(
+            launch=falcon, comment="Go for launch.", created_by="Nosu", created_on=at(2021, 1, 2)
+        ),
+        sls=UpdateFactory(launch=LaunchFactory(launch_service_provider=nasa), created_on=at(2021, 1, 3)),
+        programme_news=UpdateFactory(launch=None, program=programme, created_on=at(2021, 1, 4)),
+    )
+
+
+def update_ids(api, params):
+    response = api.get("/2.2.0/updates/", {**params, "limit": 100})
+    assert response.status_code == 200, response.json()
+    return [item["id"] for item in response.json()["results"]]
+
+
+def test_updates_filter_by_launch_programme_provider_and_time(api, updates):
+    assert update_ids(api, {"launch": str(updates.falcon.id)}) == [updates.go.id, updates.scrub.id]
+    assert update_ids(api, {"program": updates.programme.id}) == [updates.programme_news.id]
+    assert update_ids(api, {"launch__launch_service_provider": updates.spacex.id}) == [
+        updates.go.id,
+        updates.scrub.id,
+    ]
+    assert update_ids(api, {"created_on": "2021-01-02T00:00:00Z"}) == [updates.go.id]
+
+
+def test_updates_search_and_ordering(api, updates):
+    assert update_ids(api, {"search": "weather"}) == [updates.scrub.id]
+    assert update_ids(api, {"search": "nosu"}) == [updates.go.id]
+    assert update_ids(api, {"ordering": "created_on"})[:2] == [updates.scrub.id, updates.go.id]
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"launch": "not-a-uuid"}, "launch"),
+        ({"program": "x"}, "program"),
+        ({"launch__launch_service_provider": "1.5"}, "launch__launch_service_provider"),
+        ({"created_on": "yesterday"}, "created_on"),
+    ],
+)
+def test_a_bad_update_filter_is_a_400_naming_it(api, updates, params, parameter):
+    response = api.get("/2.2.0/updates/", params)
+
+    assert response.status_code == 400
+    assert response.json()["parameters"] == [parameter]

@@ -271,3 +271,22 @@ def test_program_detail_queries(api, many_programs, django_assert_num_queries):
         response = api.get(f"{PROGRAMS}{many_programs[0].id}/")
 
     assert len(response.json()["mission_patches"]) == 2
+
+
+# --- updates/ ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+def test_the_update_list_is_its_count_and_its_page(api, django_assert_num_queries, limit):
+    for _ in range(3):
+        UpdateFactory()
+
+    with django_assert_num_queries(2):
+        assert api.get("/2.2.0/updates/", {"limit": limit}).json()["results"]
+
+
+def test_an_update_detail_is_one_query(api, django_assert_num_queries):
+    update = UpdateFactory()
+
+    with django_assert_num_queries(1):
+        assert api.get(f"/2.2.0/updates/{update.id}/").status_code == 200

@@ -5,7 +5,6 @@ endpoints: `launch/` (with `launch/upcoming/` and `launch/previous/`), `launcher
 `pad/`, `location/` and `program/`.
 """
 
-import copy
 import datetime
 
 import pytest
@@ -37,17 +36,10 @@ DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture(scope="module")
-def launch_schema(ll2_schema):
-    """LL2's schema, with a landing location's `successful_landings` an integer: LL2's 2.2.0 schema types
-    it as a string (drf-spectacular's guess for a computed field), while the landing location stores a
-    count and LL2's later schema declares it an int. The stages of a launch detail are the first payloads
-    here to embed a landing location with one."""
-    document = copy.deepcopy(ll2_schema)
-    document["components"]["schemas"]["LandingLocation"]["properties"]["successful_landings"] = {
-        "type": "integer",
-        "nullable": True,
-    }
-    return document
+def launch_schema(ll2_schema_corrected):
+    """LL2's schema, with a landing location's `successful_landings` an integer (see
+    `tests.helpers.TYPED_IN_PRACTICE`): the stages of a launch detail embed landing locations."""
+    return ll2_schema_corrected
 
 
 @pytest.fixture

@@ -12,14 +12,28 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from agencies.models import Agency
-from astronauts.models import Astronaut
-from launches.models import Launch, Launcher, LauncherConfig, LaunchStatus, Location, Pad, Program
+from agencies.models import Agency, AgencyType
+from astronauts.models import Astronaut, AstronautRole, AstronautStatus, AstronautType
+from events.models import Event, EventType, NoticeType, RoadClosureStatus
+from launches.models import (
+    FirstStageType,
+    LandingLocation,
+    Launch,
+    Launcher,
+    LauncherConfig,
+    LaunchStatus,
+    Location,
+    MissionType,
+    Orbit,
+    Pad,
+    Program,
+    Update,
+)
 from mirror.exporter import ENDPOINTS, export_database
 from mirror.importer import import_documents
-from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight
+from spacecraft.models import DockingEvent, Spacecraft, SpacecraftConfig, SpacecraftFlight, SpacecraftStatus
 from spacedevs.api.urls import router
-from stations.models import Expedition, SpaceStation
+from stations.models import DockingLocation, Expedition, SpaceStation, SpaceStationStatus
 from tests.factories import (
     AgencyFactory,
     AstronautFactory,
@@ -42,51 +56,75 @@ from tests.factories import (
     SpacecraftFlightFactory,
     SpaceStationFactory,
     at,
+    complete_event,
     complete_flight,
     complete_launch,
     ll2_launch_status,
+    starship_program,
 )
 
-# The demo (fixtures/demo.json): rows per exported endpoint, and the pages of 100 they make.
+# The demo as `make run` loads it: rows per exported endpoint, and the pages of 100 they make.
 DEMO_OBJECTS = {
+    "config/agencytype/": 6,
+    "config/astronautrole/": 1,
+    "config/astronautstatus/": 1,
+    "config/astronauttype/": 4,
+    "config/eventtype/": 2,
+    "config/firststagetype/": 1,
+    "config/launchstatus/": 3,
+    "config/missiontype/": 8,
+    "config/noticetype/": 1,
+    "config/orbit/": 6,
+    "config/roadclosurestatus/": 1,
+    "config/spacecraftstatus/": 2,
+    "config/spacestationstatus/": 3,
     "agencies/": 269,
     "location/": 42,
     "pad/": 185,
-    "program/": 3,
-    "config/launcher/": 19,
+    "program/": 4,
+    "config/launcher/": 23,
     "config/spacecraft/": 7,
-    "launcher/": 0,
-    "launch/": 25,
-    "spacestation/": 11,
+    "launcher/": 2,
+    # 28 in the fixture, and 4 synthetic upcoming ones.
+    "launch/": 32,
+    "spacestation/": 13,
     "expedition/": 137,
     "astronaut/": 100,
     "spacecraft/": 2,
     "spacecraft/flight/": 20,
     "docking_event/": 10,
+    "config/dockinglocation/": 23,
+    "config/landinglocation/": 1,
+    # 2 in the fixture, and 2 synthetic upcoming ones.
+    "event/": 4,
+    "updates/": 3,
 }
-DEMO_FILES = [
-    "agencies/page-0001.json",
-    "agencies/page-0002.json",
-    "agencies/page-0003.json",
-    "astronaut/page-0001.json",
-    "config/launcher/page-0001.json",
-    "config/spacecraft/page-0001.json",
-    "docking_event/page-0001.json",
-    "expedition/page-0001.json",
-    "expedition/page-0002.json",
-    "launch/page-0001.json",
-    "launcher/page-0001.json",
-    "location/page-0001.json",
-    "pad/page-0001.json",
-    "pad/page-0002.json",
-    "program/page-0001.json",
-    "spacecraft/flight/page-0001.json",
-    "spacecraft/page-0001.json",
-    "spacestation/page-0001.json",
-]
+DEMO_FILES = sorted(
+    [
+        *(f"{path}page-0001.json" for path in DEMO_OBJECTS),
+        "agencies/page-0002.json",
+        "agencies/page-0003.json",
+        "expedition/page-0002.json",
+        "pad/page-0002.json",
+        "dashboard/starship/page-0001.json",
+    ]
+)
 
-# The model each exported endpoint lists.
+# The model each exported list endpoint lists.
 MODELS = {
+    "config/agencytype/": AgencyType,
+    "config/astronautrole/": AstronautRole,
+    "config/astronautstatus/": AstronautStatus,
+    "config/astronauttype/": AstronautType,
+    "config/eventtype/": EventType,
+    "config/firststagetype/": FirstStageType,
+    "config/launchstatus/": LaunchStatus,
+    "config/missiontype/": MissionType,
+    "config/noticetype/": NoticeType,
+    "config/orbit/": Orbit,
+    "config/roadclosurestatus/": RoadClosureStatus,
+    "config/spacecraftstatus/": SpacecraftStatus,
+    "config/spacestationstatus/": SpaceStationStatus,
     "agencies/": Agency,
     "location/": Location,
     "pad/": Pad,
@@ -101,6 +139,10 @@ MODELS = {
     "spacecraft/": Spacecraft,
     "spacecraft/flight/": SpacecraftFlight,
     "docking_event/": DockingEvent,
+    "config/dockinglocation/": DockingLocation,
+    "config/landinglocation/": LandingLocation,
+    "event/": Event,
+    "updates/": Update,
 }
 
 
@@ -159,7 +201,7 @@ def test_the_pages_hold_every_row_once(demo, tmp_path):
         assert {page["count"] for page in pages} == {DEMO_OBJECTS[path]}, path
 
 
-def test_an_endpoint_without_rows_is_one_empty_page(demo, tmp_path):
+def test_an_endpoint_without_rows_is_one_empty_page(db, tmp_path):
     export(tmp_path)
 
     assert json.loads((tmp_path / "launcher/page-0001.json").read_bytes()) == {
@@ -212,9 +254,10 @@ def test_the_base_url_is_optional_about_its_trailing_slash(demo, tmp_path):
 def test_the_command_reports_each_endpoint_and_the_total(demo, tmp_path):
     lines = export(tmp_path).splitlines()
 
-    assert lines[0] == "agencies/: 269 objects in 3 pages"
-    assert "launcher/: 0 objects in 1 page" in lines
-    assert lines[-1] == "830 objects in 18 pages."
+    assert lines[0] == "config/agencytype/: 6 objects in 1 page"
+    assert "agencies/: 269 objects in 3 pages" in lines
+    assert "dashboard/starship/: 1 objects in 1 page" in lines
+    assert lines[-1] == "917 objects in 36 pages."
 
 
 @pytest.mark.parametrize("flights", [1, 3])
@@ -222,10 +265,13 @@ def test_queries_do_not_depend_on_the_rows(db, tmp_path, django_assert_num_queri
     for n in range(flights):
         complete_launch(net=at(2020, 1, 1) + datetime.timedelta(days=100 * n))
         ExpeditionFactory()
+    # Once: more would pass 100 agencies, which is a second page of them, not more rows on one.
+    complete_event()
+    starship_program()
     assert all(model.objects.exists() for model in MODELS.values())
 
     # One list request per endpoint, each a fixed number of queries (its count, then its page).
-    with django_assert_num_queries(90):
+    with django_assert_num_queries(178):
         export_database(directory=tmp_path)
 
 
@@ -305,7 +351,8 @@ def test_force_replaces_a_previous_export_and_its_extra_pages(demo, tmp_path):
 
 def served(client):
     """Every response of the API, by URL: each list endpoint in each of its modes (pad/, location/ and
-    program/ have none), page by page at limit 100, and the detail of each of its objects."""
+    program/ have none), page by page at limit 100, the detail of each of its objects, and the
+    dashboard."""
     responses = {}
     for prefix, viewset, _basename in router.registry:
         mode = viewset.filterset_class.base_filters.get("mode")
@@ -323,6 +370,7 @@ def served(client):
                 responses[detail] = client.get(detail).json()
             url = page["next"]
     responses["/2.2.0/"] = client.get("/2.2.0/").json()
+    responses["/2.2.0/dashboard/starship/"] = client.get("/2.2.0/dashboard/starship/").json()
     return responses
 
 

@@ -357,3 +357,79 @@ def test_an_orbit_known_by_name_gives_way_to_the_ll2_orbit_of_that_name(api):
     assert list(Orbit.objects.values_list("pk", flat=True)) == [8]
     assert summary.updated == {"launch": 1, "space station": 1}
     assert not import_documents([("launch", launch)]).changed
+
+
+# Kinds of issue 8: launches sharing a mission, events, updates, lookups, the dashboard.
+
+
+def test_a_page_of_launches_that_share_a_mission_imports_and_serves_back(api):
+    # LL2's first page of `launch/`: the test launches of one programme carry the same mission.
+    first = normalise_links(LAUNCH)
+    second = {**copy.deepcopy(first), "id": "4ef2a1b4-6b30-4b0e-8a31-7c9a1b5a0f11", "slug": "second-test"}
+    second["url"] = first["url"].replace(first["id"], second["id"])
+    second["rocket"] = {**first["rocket"], "id": first["rocket"]["id"] + 1}
+    shared = {
+        "id": 9001,
+        "name": "Test flights",
+        "description": "",
+        "launch_designator": None,
+        "type": "Test Flight",
+        "orbit": None,
+    }
+    first["mission"] = second["mission"] = shared
+
+    import_documents([("launches.json", page(first, second))])
+
+    served = [api.get(f"/2.2.0/launch/{launch['id']}/").json()["mission"] for launch in (first, second)]
+    assert served[0] == served[1]
+    assert served[0]["id"] == 9001
+    assert Launch.objects.filter(mission_id=9001).count() == 2
+
+
+def test_a_page_of_lookups_is_read_by_the_path_of_its_links(api):
+    orbits = {
+        "count": 2,
+        "next": None,
+        "previous": "https://ll.thespacedevs.com/2.2.0/config/orbit/?limit=2",
+        "results": [
+            {"id": 8, "name": "Low Earth Orbit", "abbrev": "LEO"},
+            {"id": 15, "name": "Suborbital", "abbrev": "SO"},
+        ],
+    }
+
+    import_documents([("orbits.json", orbits)])
+
+    assert api.get("/2.2.0/config/orbit/").json()["results"] == orbits["results"]
+
+
+def test_a_page_of_lookups_is_read_by_the_path_of_its_file(api, tmp_path):
+    folder = tmp_path / "config" / "launchstatus"
+    folder.mkdir(parents=True)
+    statuses = page({"id": 3, "name": "Launch Successful", "abbrev": "Success", "description": "It flew."})
+    (folder / "page-0001.json").write_text(json.dumps(statuses))
+
+    import_ll2(folder / "page-0001.json")
+
+    assert api.get("/2.2.0/config/launchstatus/3/").json() == statuses["results"][0]
+
+
+def test_a_lookup_served_by_name_elsewhere_keeps_the_row_of_its_name(api):
+    AgencyType.objects.create(id=50, name="Government")
+    types = page({"id": 1, "name": "Government"}, {"id": 2, "name": "Multinational"})
+
+    import_documents([("https://ll.thespacedevs.com/2.2.0/config/agencytype/", types)])
+
+    assert list(AgencyType.objects.order_by("name").values_list("pk", "name")) == [
+        (50, "Government"),
+        (2, "Multinational"),
+    ]
+
+
+def test_the_dashboard_imports_and_serves_back(transactional_db, api, demo):
+    # Transactional: `flush` truncates, which PostgreSQL refuses inside a test's transaction.
+    dashboard = api.get("/2.2.0/dashboard/starship/").json()
+    call_command("flush", "--no-input", verbosity=0)
+
+    import_documents([("dashboard.json", dashboard)])
+
+    assert api.get("/2.2.0/dashboard/starship/").json() == dashboard

@@ -104,11 +104,19 @@ def test_a_file_that_does_not_exist(tmp_path, stored):
 
 
 def test_an_object_of_an_unknown_kind(tmp_path, stored):
+    path = write(tmp_path, "rocket.json", {"id": 5, "url": "https://ll.thespacedevs.com/2.2.0/rocket/5/"})
+
+    assert refused(path) == [
+        f"{path}: $.url: unknown kind of object: 'https://ll.thespacedevs.com/2.2.0/rocket/5/' names no "
+        "endpoint this service mirrors"
+    ]
+
+
+def test_a_new_event_without_what_it_needs(tmp_path, stored):
     path = write(tmp_path, "event.json", {"id": 5, "url": "https://ll.thespacedevs.com/2.2.0/event/5/"})
 
     assert refused(path) == [
-        f"{path}: $.url: unknown kind of object: 'https://ll.thespacedevs.com/2.2.0/event/5/' names no "
-        "endpoint this service mirrors"
+        f"{path}: $: event 5 is new, and the payload has no 'name', 'slug', 'type', which it needs"
     ]
     assert dump() == stored
 

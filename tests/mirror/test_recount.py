@@ -22,6 +22,7 @@ from spacecraft.models import SpacecraftFlight
 from tests.factories import (
     LL2_LAUNCH_STATUSES,
     AgencyFactory,
+    AstronautFactory,
     FirstStageFactory,
     LandingFactory,
     LandingLocationFactory,
@@ -34,7 +35,9 @@ from tests.factories import (
     RocketFactory,
     SpacecraftFlightFactory,
     at,
+    flight_at,
     ll2_launch_status,
+    seat,
 )
 
 pytestmark = pytest.mark.django_db
@@ -468,18 +471,19 @@ def history_of(size):
             launch_service_provider=providers[n % 2],
         )
         landing(flown, success=n % 4 != 0)
+        seat(SpacecraftFlightFactory(launch=flown), "launch_crew", AstronautFactory())
 
 
 @pytest.mark.parametrize("size", [3, 30])
 def test_a_recount_runs_a_fixed_number_of_queries(size, django_assert_num_queries):
     history_of(size)
-    # A savepoint and its release, PostgreSQL's `SET LOCAL jit = off`, then per model (5) a report and
+    # A savepoint and its release, PostgreSQL's `SET LOCAL jit = off`, then per model (6) a report and
     # a write.
     jit = 1 if connection.vendor == "postgresql" else 0
-    with django_assert_num_queries(12 + jit):
+    with django_assert_num_queries(14 + jit):
         recount()
     # Nothing to write: the reports only.
-    with django_assert_num_queries(7 + jit):
+    with django_assert_num_queries(8 + jit):
         recount()
 
 
@@ -667,3 +671,30 @@ def test_a_random_history_gets_the_counters_the_rules_give(seed):
             pk: dict(zip(fields, values, strict=True))
             for pk, *values in model.objects.values_list("pk", *fields)
         } == rows, label
+
+
+# Astronauts.
+
+
+def test_an_astronauts_flight_dates_and_counts_come_from_the_crews_held():
+    astronaut = AstronautFactory(flights_count=7, landings_count=7)
+    first = seat(flight_at(at(2001, 3, 8)), "launch_crew", astronaut)
+    seat(first, "landing_crew", astronaut)
+    seat(flight_at(at(2005, 7, 26), mission_end=None), "launch_crew", astronaut)
+    seat(flight_at(at(2999, 1, 1), mission_end=None), "launch_crew", astronaut)
+
+    summary = recount()
+
+    astronaut.refresh_from_db()
+    assert (astronaut.first_flight, astronaut.last_flight) == (at(2001, 3, 8), at(2005, 7, 26))
+    assert (astronaut.flights_count, astronaut.landings_count) == (2, 1)
+    assert summary.changed["astronauts.Astronaut"]["flights_count"] == 1
+
+
+def test_an_astronaut_none_of_whose_flights_are_held_keeps_what_ll2_said():
+    astronaut = AstronautFactory(flights_count=3, first_flight=at(2008, 3, 11))
+
+    recount()
+
+    astronaut.refresh_from_db()
+    assert (astronaut.flights_count, astronaut.first_flight) == (3, at(2008, 3, 11))

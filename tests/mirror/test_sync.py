@@ -28,7 +28,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.management import CommandError, call_command
 
-from mirror.models import SyncState
+from mirror.models import SkippedPage, SyncState
+from mirror.progress import progress_bar
 from mirror.sync import Budget, SyncError, api_root_of, fetch_url, sync
 from spacecraft.models import SpacecraftFlight
 
@@ -91,10 +92,11 @@ class Upstream:
 
 @pytest.fixture(scope="session")
 def demo_database(tmp_path_factory):
-    """A migrated SQLite file holding the demo, which each upstream copies."""
+    """A migrated SQLite file holding the demo as `make run` loads it (its synthetic upcoming launches
+    and events too), which each upstream copies."""
     database = tmp_path_factory.mktemp("upstream") / "demo.sqlite3"
     manage("migrate", "--no-input", database=database)
-    manage("loaddata", "demo", database=database)
+    manage("load_demo", database=database)
     return database
 
 
@@ -560,3 +562,181 @@ def test_an_upstream_error_stops_the_sync_in_one_line(upstream, fake_time):
         pytest.raises(SyncError, match=r"GET .*/launch/.*: HTTP 500$"),
     ):
         sync(base_url=base, clock=fake_time.clock, sleep=fake_time.sleep)
+
+
+# --- what to sync: upcoming launches and events
+
+
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    [
+        ("upcoming-launches", "launch/upcoming/?mode=detailed&limit=100"),
+        ("upcoming-events", "event/upcoming/?limit=100"),
+    ],
+)
+def test_a_sync_of_the_upcoming_list_serves_it_as_the_upstream_does(api, upstream, fake_time, kind, path):
+    report = sync(base_url=upstream.base, kind=kind, clock=fake_time.clock, sleep=fake_time.sleep)
+
+    assert upstream.get(path)["results"]
+    assert served_alike(api, upstream, [path]) == {}
+    assert report.pages == 1
+    assert SyncState.objects.get(kind=kind).synced_at is not None
+
+
+def test_each_kind_keeps_its_own_state(upstream, fake_time):
+    for kind in ("flights", "upcoming-events"):
+        sync(base_url=upstream.base, kind=kind, clock=fake_time.clock, sleep=fake_time.sleep)
+
+    assert sorted(SyncState.objects.values_list("kind", flat=True)) == ["flights", "upcoming-events"]
+
+
+def test_the_progress_counts_the_pages_of_the_run(upstream, fake_time):
+    seen = []
+
+    sync(
+        base_url=upstream.base,
+        page_size=10,
+        progress=lambda *done: seen.append(done),
+        clock=fake_time.clock,
+        sleep=fake_time.sleep,
+    )
+
+    assert seen == [(1, 2), (2, 2)]
+
+
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_and_none_in_a_log():
+    from django.core.management.base import OutputWrapper
+
+    terminal = OutputWrapper(Terminal())
+    bar = progress_bar(terminal, label="syncing flights")
+    bar(1, 2)
+    bar(2, 2)
+
+    assert terminal._out.getvalue().endswith("\rsyncing flights [##############################] 2/2\n")
+    assert progress_bar(OutputWrapper(StringIO()), label="syncing flights") is None
+
+
+# --- bad pages: recorded, skipped, and the sync goes on
+
+
+def test_a_page_that_is_not_json_is_recorded_and_skipped(upstream, fake_time):
+    def garbled(path, headers):
+        first_page = "spacecraft/flight/" in path and "offset" not in path and "spacecraft=" not in path
+        return (
+            (200, {"Content-Type": "application/json"}, b'{"count": 20, "results": [') if first_page else None
+        )
+
+    with stub(upstream, answer=garbled) as (base, _calls):
+        report = sync(base_url=base, page_size=10, clock=fake_time.clock, sleep=fake_time.sleep)
+
+    [skipped] = SkippedPage.objects.all()
+    assert skipped.kind == "flights"
+    assert "offset" not in skipped.url
+    assert "not JSON" in skipped.problems
+    assert report.skipped == [skipped.url]
+    # The next page (offset 10) was imported all the same (with its spacecraft's details, which list the
+    # flights of the skipped page too), and the run completed.
+    assert report.pages == 1
+    assert SpacecraftFlight.objects.count() == 20
+    assert SyncState.objects.get(kind="flights").next_url == ""
+
+
+def test_a_page_nested_too_deep_is_recorded_and_skipped(upstream, fake_time):
+    deep = b"[" * 100_000 + b"]" * 100_000
+
+    def nested(path, headers):
+        first_page = "event/upcoming/" in path and "offset" not in path
+        return (200, {"Content-Type": "application/json"}, deep) if first_page else None
+
+    with stub(upstream, answer=nested) as (base, _calls):
+        report = sync(base_url=base, kind="upcoming-events", clock=fake_time.clock, sleep=fake_time.sleep)
+
+    assert "nested too deep" in SkippedPage.objects.get().problems
+    assert len(report.skipped) == 1
+
+
+def test_an_upstream_that_serves_nothing_but_bad_pages_stops_the_run(upstream, fake_time):
+    def garbage(path, headers):
+        return (
+            None if "api-throttle" in path else (200, {"Content-Type": "text/html"}, b"<h1>Maintenance</h1>")
+        )
+
+    with (
+        stub(upstream, answer=garbage) as (base, _calls),
+        pytest.raises(SyncError, match="10 bad pages in a row"),
+    ):
+        sync(base_url=base, kind="upcoming-events", clock=fake_time.clock, sleep=fake_time.sleep)
+    assert SkippedPage.objects.count() == 9
+
+
+def test_a_page_the_importer_refuses_is_recorded_with_its_problems_and_skipped(upstream, fake_time):
+    def refused(path, headers):
+        if "event/upcoming/" not in path:
+            return None
+        bad = {
+            "count": 1,
+            "next": None,
+            "previous": None,
+            "results": [{"id": "forty", "url": "http://x/2.2.0/event/40/"}],
+        }
+        return 200, {"Content-Type": "application/json"}, json.dumps(bad).encode()
+
+    with stub(upstream, answer=refused) as (base, _calls):
+        report = sync(base_url=base, kind="upcoming-events", clock=fake_time.clock, sleep=fake_time.sleep)
+
+    problems = SkippedPage.objects.get().problems.splitlines()
+    assert problems == [f"{report.skipped[0]}: $.results[0].id: 'forty' is not an integer"]
+    assert SyncState.objects.get(kind="upcoming-events").synced_at is not None
+
+
+# --- the command: several kinds, --loop, SIGTERM
+
+
+def test_the_command_syncs_each_kind_it_is_given(upstream):
+    out = StringIO()
+
+    call_command(
+        "sync_ll2",
+        "--base-url",
+        upstream.base,
+        "--kind",
+        "upcoming-launches",
+        "--kind",
+        "upcoming-events",
+        stdout=out,
+    )
+
+    assert "upcoming-launches: 1 pages imported" in out.getvalue()
+    assert "upcoming-events: 1 pages imported" in out.getvalue()
+    assert SpacecraftFlight.objects.count() < len(flight_paths(upstream))
+
+
+def test_the_loop_stops_between_calls_on_sigterm(upstream):
+    # SIGTERM to this very process, once the first round is done and the loop waits for its next.
+    timer = threading.Timer(3, os.kill, args=(os.getpid(), signal.SIGTERM))
+    out = StringIO()
+    started = time.monotonic()
+    timer.start()
+    try:
+        call_command(
+            "sync_ll2",
+            "--base-url",
+            upstream.base,
+            "--kind",
+            "upcoming-events",
+            "--loop",
+            "--pause",
+            "60",
+            stdout=out,
+        )
+    finally:
+        timer.cancel()
+
+    assert time.monotonic() - started < 30
+    assert out.getvalue().count("upcoming-events: ") >= 1
+    assert signal.getsignal(signal.SIGTERM) is not None

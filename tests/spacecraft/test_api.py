@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 
+from mirror.recount import recount
 from spacecraft.models import Spacecraft, SpacecraftConfig
 from tests.factories import (
     AstronautFlightFactory,
@@ -152,6 +153,8 @@ def test_astronaut_first_and_last_flight_come_from_past_launch_crews(api):
         seat.astronaut = astronaut
         seat.save()
         flight.launch_crew.set([seat])
+
+    recount()
 
     member = api.get(f"{FLIGHTS}{first.id}/").json()["launch_crew"][0]["astronaut"]
 

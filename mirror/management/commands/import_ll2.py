@@ -9,11 +9,11 @@ from django.db import transaction
 
 from mirror.importer import ImportFailed, ImportProblem, import_documents
 from mirror.importer.run import UnreadableJSON, parse_json
+from mirror.progress import progress_bar
 
 STDIN = "-"
 # Fewer top-level objects than this import too fast to need a progress bar.
 PROGRESS_FROM = 50
-BAR_WIDTH = 30
 
 
 class _ReadProblems(Exception):
@@ -59,21 +59,7 @@ class Command(BaseCommand):
 
     def progress_bar(self) -> Callable[[int, int], None] | None:
         """A progress callback drawing a bar on standard error, if it is a terminal (else None)."""
-        if not self.stderr.isatty():
-            return None
-
-        def progress(done, total):
-            # Redrawn at each whole percent, not at each object.
-            if total < PROGRESS_FROM or (done < total and 100 * done // total == 100 * (done - 1) // total):
-                return
-            filled = BAR_WIDTH * done // total
-            bar = "#" * filled + "." * (BAR_WIDTH - filled)
-            self.stderr.write(
-                f"\rimporting [{bar}] {done}/{total}", style_func=str, ending="\n" if done == total else ""
-            )
-            self.stderr.flush()
-
-        return progress
+        return progress_bar(self.stderr, label="importing", minimum=PROGRESS_FROM)
 
 
 def read_document(path) -> tuple[tuple[str, Any], None] | tuple[None, ImportProblem]:

@@ -8,7 +8,8 @@ from mirror.recount import recount
 class Command(BaseCommand):
     help = (
         "Recompute the counters LL2 stores (launch attempt ranks, pad, location, agency and launcher "
-        "configuration totals) from this database's launches and landings, overwriting the stored or "
+        "configuration totals, astronauts' flight dates and counts) from this database's launches, "
+        "landings and crews, overwriting the stored or "
         "imported values, and print how many rows each counter changed. The rules are in the docstring "
         "of mirror/recount.py and in the README."
     )

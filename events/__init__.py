@@ -1,0 +1,1 @@
+"""Events (dockings, spacewalks, tests) and the Starship dashboard's road closures, notices and streams."""

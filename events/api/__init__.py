@@ -1,0 +1,1 @@
+"""The event, update and dashboard endpoints."""

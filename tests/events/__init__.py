@@ -1,0 +1,1 @@
+"""Tests of the events app: events, their lookups, the Starship dashboard."""
