@@ -4,6 +4,7 @@ Every variable has a default that is safe for a local run; a production deployme
 non-local host) must set the ones that `ImproperlyConfigured` asks for.
 """
 
+import ipaddress
 import os
 import re
 from pathlib import Path
@@ -66,8 +67,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Before rest_framework: its templates (`rest_framework/api.html`) are the browsable API's.
+    "spacedevs",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "django_prometheus",
     "agencies",
     "launches",
     "astronauts",
@@ -77,7 +84,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and last: the Prometheus metrics time every request whole (see METRICS_ALLOWED_IPS).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer (CommonMiddleware's redirects): a preflight is answered here.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "spacedevs.urls"
@@ -148,6 +160,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "spacedevs.api.pagination.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": ["spacedevs.api.filters.StrictFilterBackend"],
+    # Our OpenAPI schema (`/2.2.0/schema/`): a component per mode, see spacedevs.api.schema.
+    "DEFAULT_SCHEMA_CLASS": "spacedevs.api.schema.LL2AutoSchema",
     "EXCEPTION_HANDLER": "spacedevs.api.exceptions.exception_handler",
     # Off unless API_THROTTLE_RATE is set ("15/hour", LL2's free tier): then each client IP gets that many
     # calls, counted in the default cache (local memory: per process, so each gunicorn worker counts
@@ -168,3 +182,68 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Our OpenAPI 3 schema (drf-spectacular) at `/2.2.0/schema/`, with Swagger UI and ReDoc served from our
+# own static files (drf-spectacular-sidecar), so that they work offline and behind firewalls.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "spacedevs: Launch Library 2 API",
+    "DESCRIPTION": (
+        "A self-hostable implementation of The Space Devs' Launch Library 2 (LL2) 2.2.0 API: the same "
+        "payloads, read-only, without LL2's rate limit. Lists take `limit` (default 10, at most 100) and "
+        "`offset`; `mode` picks the shape of a list's items where an endpoint has several. How this "
+        "schema differs from LL2's own: `docs/schema-differences.md`."
+    ),
+    "VERSION": "2.2.0",
+    "DEFAULT_GENERATOR_CLASS": "spacedevs.api.schema.LL2SchemaGenerator",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Property enums stay where they are (a launch's `type` is a different constant in each shape).
+    "POSTPROCESSING_HOOKS": [],
+    # `/2.2.0/launch/` and `/api/2.2.0/launch/` are one operation, `launch_list`, tagged `launch`.
+    "SCHEMA_PATH_PREFIX": r"/(api/)?2\.2\.0",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# CORS, as LL2 answers: any origin may call the API (`Access-Control-Allow-Origin: *`, preflight
+# `OPTIONS` answered); the admin and the rest of the site send no CORS headers.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/)?2\.2\.0/"
+
+
+# Prometheus metrics (django-prometheus) at `/metrics`, readable from the addresses and networks of
+# METRICS_ALLOWED_IPS only. The database and cache backends are wrapped to count queries and cache
+# hits: whatever DATABASES and CACHES say above, the same backend with its counters.
+def env_networks(name, *, default):
+    try:
+        return [ipaddress.ip_network(item, strict=False) for item in env_list(name, default=default)]
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"{name} must list IP addresses or networks (10.0.0.0/8): {error}"
+        ) from None
+
+
+METRICS_ALLOWED_IPS = env_networks("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+
+INSTRUMENTED_BACKENDS = {
+    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+    "django.core.cache.backends.locmem.LocMemCache": "spacedevs.metrics.LocMemCache",
+    "django.core.cache.backends.redis.RedisCache": "spacedevs.metrics.RedisCache",
+}
+
+
+def instrumented(connections, key):
+    """`DATABASES` or `CACHES` with each backend (`key`: ENGINE or BACKEND) swapped for its counting twin."""
+    return {
+        alias: {**options, key: INSTRUMENTED_BACKENDS.get(options[key], options[key])}
+        for alias, options in connections.items()
+    }
+
+
+DATABASES = instrumented(DATABASES, "ENGINE")
+# CACHES as set above, or Django's own default (local memory) where nothing sets it.
+CACHES = instrumented(
+    globals().get("CACHES", {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}),
+    "BACKEND",
+)

@@ -23,13 +23,13 @@ class AstronautDetailedSerializer(serializers.ModelSerializer):
     status = AstronautStatusSerializer()
     type = AstronautTypeSerializer()
     agency = AgencyMiniSerializer()
-    age = serializers.IntegerField(read_only=True)
+    age = serializers.IntegerField(read_only=True, allow_null=True)
     flights = LaunchSerializer(many=True, source="flown_launches")
     landings = SpacecraftFlightSerializer(many=True, source="landed_flights")
     flights_count = serializers.IntegerField(read_only=True)
     landings_count = serializers.IntegerField(read_only=True)
-    last_flight = serializers.DateTimeField(read_only=True)
-    first_flight = serializers.DateTimeField(read_only=True)
+    last_flight = serializers.DateTimeField(read_only=True, allow_null=True)
+    first_flight = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Astronaut

@@ -35,8 +35,8 @@ class AstronautForFlightSerializer(serializers.ModelSerializer):
     type = AstronautTypeSerializer()
     status = AstronautStatusSerializer()
     agency = AgencyMiniSerializer()
-    last_flight = serializers.DateTimeField(read_only=True)
-    first_flight = serializers.DateTimeField(read_only=True)
+    last_flight = serializers.DateTimeField(read_only=True, allow_null=True)
+    first_flight = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Astronaut
@@ -104,12 +104,12 @@ class AstronautSerializer(serializers.ModelSerializer):
     url = LinkField("astronaut-detail")
     status = AstronautStatusSerializer()
     type = AstronautTypeSerializer()
-    age = serializers.IntegerField(read_only=True)
+    age = serializers.IntegerField(read_only=True, allow_null=True)
     agency = AgencySerializer()
     flights_count = serializers.IntegerField(read_only=True)
     landings_count = serializers.IntegerField(read_only=True)
-    last_flight = serializers.DateTimeField(read_only=True)
-    first_flight = serializers.DateTimeField(read_only=True)
+    last_flight = serializers.DateTimeField(read_only=True, allow_null=True)
+    first_flight = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Astronaut

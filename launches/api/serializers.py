@@ -24,7 +24,7 @@ from launches.models import (
     Update,
     VidURL,
 )
-from spacedevs.api.fields import LinkField, NameField
+from spacedevs.api.fields import ConstantField, LinkField, NameField
 
 
 class LaunchStatusSerializer(serializers.ModelSerializer):
@@ -201,9 +201,6 @@ class LauncherConfigSerializer(serializers.ModelSerializer):
 class LaunchSerializer(serializers.ModelSerializer):
     """A launch as a flight embeds it (LL2's `LaunchSerializerCommon`, late 2.2.0 shape)."""
 
-    # LL2 names the shape of the launch object it serves: this one is its "normal" shape.
-    SHAPE = "normal"
-
     url = LinkField("launch-detail")
     status = LaunchStatusSerializer()
     net_precision = NetPrecisionSerializer()
@@ -212,7 +209,8 @@ class LaunchSerializer(serializers.ModelSerializer):
     mission = MissionSerializer()
     pad = PadSerializer()
     program = ProgramSerializer(many=True)
-    type = serializers.SerializerMethodField()
+    # LL2 names the shape of the launch object it serves: this one is its "normal" shape.
+    type = ConstantField("normal")
 
     class Meta:
         model = Launch
@@ -250,9 +248,6 @@ class LaunchSerializer(serializers.ModelSerializer):
             "agency_launch_attempt_count_year",
             "type",
         ]
-
-    def get_type(self, launch):
-        return self.SHAPE
 
 
 class LandingTypeSerializer(serializers.ModelSerializer):
@@ -331,8 +326,6 @@ class LaunchListSerializer(serializers.ModelSerializer):
     (annotations of `Launch.objects.with_stage_summary()`); `type` names the shape, "list".
     """
 
-    SHAPE = "list"
-
     url = LinkField("launch-detail")
     status = LaunchStatusSerializer()
     net_precision = NetPrecisionSerializer()
@@ -341,11 +334,13 @@ class LaunchListSerializer(serializers.ModelSerializer):
     mission_type = NameField(source="mission.type", allow_null=True)
     pad = NameField()
     location = NameField(source="pad.location", allow_null=True)
-    landing = serializers.CharField(source="stages_landing", read_only=True)
-    landing_success = serializers.IntegerField(source="stages_landing_success", read_only=True)
-    launcher = serializers.CharField(source="stages_launcher", read_only=True)
+    landing = serializers.CharField(source="stages_landing", read_only=True, allow_null=True)
+    landing_success = serializers.IntegerField(
+        source="stages_landing_success", read_only=True, allow_null=True
+    )
+    launcher = serializers.CharField(source="stages_launcher", read_only=True, allow_null=True)
     orbit = NameField(source="mission.orbit", allow_null=True)
-    type = serializers.SerializerMethodField()
+    type = ConstantField("list")
 
     class Meta:
         model = Launch
@@ -378,9 +373,6 @@ class LaunchListSerializer(serializers.ModelSerializer):
             "type",
         ]
 
-    def get_type(self, launch):
-        return self.SHAPE
-
 
 class InfoURLSerializer(serializers.ModelSerializer):
     class Meta:
@@ -407,8 +399,8 @@ class LauncherSerializer(serializers.ModelSerializer):
     url = LinkField("launcher-detail")
     launcher_config = LauncherConfigMiniSerializer()
     flights = serializers.IntegerField(read_only=True)
-    last_launch_date = serializers.DateTimeField(read_only=True)
-    first_launch_date = serializers.DateTimeField(read_only=True)
+    last_launch_date = serializers.DateTimeField(read_only=True, allow_null=True)
+    first_launch_date = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Launcher

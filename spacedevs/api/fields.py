@@ -60,6 +60,18 @@ class NameField(serializers.ReadOnlyField):
         return value
 
 
+class ConstantField(serializers.Field):
+    """A key whose value is the same for every object of a shape (a launch's `type`, which names the
+    shape LL2 serves: "list", "normal", "detailed")."""
+
+    def __init__(self, value, **kwargs):
+        self.value = value
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance):
+        return self.value
+
+
 class FirstItemField(serializers.Field):
     """The first item of a prefetched list in the shape of `serializer`, or null for an empty list.
 
@@ -72,6 +84,7 @@ class FirstItemField(serializers.Field):
     def __init__(self, serializer, **kwargs):
         self.serializer = serializer
         kwargs["read_only"] = True
+        kwargs["allow_null"] = True  # an empty list is served as null
         super().__init__(**kwargs)
 
     def bind(self, field_name, parent):
