@@ -194,6 +194,8 @@ SPECTACULAR_SETTINGS = {
         "schema differs from LL2's own: `docs/schema-differences.md`."
     ),
     "VERSION": "2.2.0",
+    # OpenAPI 3.1: a nullable object is `oneOf` its component and null, which 3.0 cannot say.
+    "OAS_VERSION": "3.1.0",
     "DEFAULT_GENERATOR_CLASS": "spacedevs.api.schema.LL2SchemaGenerator",
     "SERVE_INCLUDE_SCHEMA": False,
     # Property enums stay where they are (a launch's `type` is a different constant in each shape).

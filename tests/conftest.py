@@ -1,4 +1,4 @@
-"""Fixtures every test module may use: an API client, the demo data, LL2's contract and schema."""
+"""Fixtures every test module may use: an API client, the demo data, LL2's contract and schema, ours."""
 
 import json
 
@@ -7,7 +7,8 @@ import yaml
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from tests.helpers import LL2
+from spacedevs.api.schema import LL2SchemaGenerator
+from tests.helpers import LL2, SchemaCheck
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +40,15 @@ def contract():
 @pytest.fixture(scope="session")
 def ll2_schema():
     return yaml.safe_load((LL2 / "ll2-2.2.0-openapi.yaml").read_text())
+
+
+@pytest.fixture(scope="session")
+def our_document():
+    """Our OpenAPI schema, as `/2.2.0/schema/` serves it."""
+    return LL2SchemaGenerator().get_schema(request=None, public=True)
+
+
+@pytest.fixture(scope="session")
+def our_schema(our_document):
+    """Our OpenAPI schema read strictly: `our_schema.errors(response)` lists what a response breaks."""
+    return SchemaCheck(our_document)

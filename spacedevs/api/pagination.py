@@ -12,3 +12,14 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     default_limit = 10
     max_limit = 100
+
+    def get_paginated_response_schema(self, schema):
+        """The page as our OpenAPI schema (3.1) documents it: every key always sent, `next` and
+        `previous` null on the last and first pages."""
+        link = {"type": ["string", "null"], "format": "uri"}
+        return {
+            "type": "object",
+            "properties": {"count": {"type": "integer"}, "next": link, "previous": link, "results": schema},
+            "required": ["count", "next", "previous", "results"],
+            "additionalProperties": False,
+        }

@@ -28,7 +28,6 @@ from rest_framework import serializers
 
 from spacedevs.api.fields import NameField
 from spacedevs.api.routers import API_VERSION
-from spacedevs.api.views import LL2ViewSet
 
 # The proxy of each set of mode serializers, made once: `launch/`, `launch/upcoming/` and
 # `launch/previous/` share theirs, and drf-spectacular knows a component by the object behind it.
@@ -98,8 +97,9 @@ def field_nullable(field: serializers.Field) -> bool:
 class LL2AutoSchema(AutoSchema):
     """drf-spectacular's inspector, reading `LL2ViewSet.modes` and our fields' nullability."""
 
-    def _modes_view(self) -> LL2ViewSet | None:
-        return self.view if isinstance(self.view, LL2ViewSet) else None
+    def _modes_view(self):
+        """The view if it is an `LL2ViewSet` (known by its `modes`: that module imports this one)."""
+        return self.view if hasattr(self.view, "modes") else None
 
     def get_description(self):
         view = self._modes_view()
