@@ -61,7 +61,7 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         key = "UUID" if self.lookup_value_converter == "uuid" else "id"
         list_modes = self.get_list_modes()
         if self.mode in list_modes and len(list_modes) > 1:
-            shape = f"in its '{self.mode}' shape, as `?mode={self.mode}` lists it"
+            shape = f"in its '{self.mode}' shape, as ?mode={self.mode} lists it"
         elif self.mode in list_modes:
             shape = "in the shape the list gives it"
         else:
