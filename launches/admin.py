@@ -151,6 +151,53 @@ class LaunchAdmin(admin.ModelAdmin):
     readonly_fields = ["last_updated"]
     ordering = ["-net"]
     inlines = [UpdateInline, InfoURLInline, VidURLInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "status", "last_updated"]}),
+        (
+            "When",
+            {
+                "description": "All times are UTC. The window opens at its start and closes at its end.",
+                "fields": [
+                    ("net", "net_precision"),
+                    ("window_start", "window_end"),
+                    "probability",
+                    "weather_concerns",
+                    "holdreason",
+                    "failreason",
+                ],
+            },
+        ),
+        (
+            "What flies, who flies it, from where",
+            {"fields": ["launch_service_provider", "rocket", "mission", "pad", "program", "mission_patches"]},
+        ),
+        (
+            "Coverage and links",
+            {
+                "fields": [
+                    "webcast_live",
+                    "hashtag",
+                    "image",
+                    "infographic",
+                    "flightclub_url",
+                    "r_spacex_api_id",
+                ]
+            },
+        ),
+        (
+            "Launch attempt counters",
+            {
+                "description": "Ranks over LL2's whole history, served as stored (empty when unknown).",
+                "classes": ["collapse"],
+                "fields": [
+                    ("orbital_launch_attempt_count", "orbital_launch_attempt_count_year"),
+                    ("location_launch_attempt_count", "location_launch_attempt_count_year"),
+                    ("pad_launch_attempt_count", "pad_launch_attempt_count_year"),
+                    ("agency_launch_attempt_count", "agency_launch_attempt_count_year"),
+                ],
+            },
+        ),
+    ]
 
     def save_model(self, request, obj, form, change):
         """Bump `last_updated`: the API serves it, and every edit must show there."""

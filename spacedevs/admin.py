@@ -1,6 +1,10 @@
-"""Admin pieces every app shares."""
+"""Admin pieces every app shares, and the admin site's name."""
 
 from django.contrib import admin
+
+admin.site.site_header = "spacedevs administration"
+admin.site.site_title = "spacedevs administration"
+admin.site.index_title = "Launch Library 2 data"
 
 
 class LookupAdmin(admin.ModelAdmin):

@@ -61,14 +61,15 @@ if not SECRET_KEY:
     SECRET_KEY = "spacedevs-local-development-key-not-for-production"
 
 INSTALLED_APPS = [
+    # First: its templates override the admin's and the browsable API's (`admin/base_site.html`,
+    # `rest_framework/api.html`).
+    "spacedevs",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    # Before rest_framework: its templates (`rest_framework/api.html`) are the browsable API's.
-    "spacedevs",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
