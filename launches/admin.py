@@ -36,7 +36,7 @@ admin.site.register(NetPrecision, LookupWithAbbrevAdmin)
 
 @admin.register(LauncherConfig)
 class LauncherConfigAdmin(admin.ModelAdmin):
-    list_display = ["name", "full_name", "family", "variant", "manufacturer", "active", "reusable"]
+    list_display = ["name", "family", "variant", "manufacturer", "active", "reusable"]
     list_filter = ["active", "reusable", ("manufacturer", admin.RelatedOnlyFieldListFilter), "family"]
     search_fields = ["name", "full_name", "family", "variant", "alias", "manufacturer__name"]
     autocomplete_fields = ["manufacturer", "program"]
@@ -134,7 +134,7 @@ class VidURLInline(admin.TabularInline):
 
 @admin.register(Launch)
 class LaunchAdmin(admin.ModelAdmin):
-    list_display = ["name", "net", "status", "launch_service_provider", "pad", "webcast_live", "last_updated"]
+    list_display = ["name", "net", "status", "launch_service_provider"]
     list_filter = ["status", ("launch_service_provider", admin.RelatedOnlyFieldListFilter), "webcast_live"]
     search_fields = ["name", "slug"]
     date_hierarchy = "net"

@@ -75,7 +75,7 @@ class DockingEventInline(admin.TabularInline):
 
 @admin.register(SpacecraftFlight)
 class SpacecraftFlightAdmin(NamedByRelationsAdmin):
-    list_display = ["spacecraft", "launch", "launch_net", "destination", "mission_end"]
+    list_display = ["spacecraft", "launch", "launch_net", "mission_end"]
     list_filter = ["launch__status", "spacecraft__spacecraft_config__type"]
     search_fields = [
         "spacecraft__name",

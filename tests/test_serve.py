@@ -3,6 +3,7 @@
 It runs the Makefile target itself, in a child process, on a fresh SQLite file and a free port.
 """
 
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -31,9 +32,13 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("serve")
+CURATOR = ("curator", "a-long-curator-password")
+
+
+@contextlib.contextmanager
+def serving(tmp):
+    """`make serve` on a fresh SQLite file in `tmp` and a free port, with an admin, CURATOR: yields the
+    base URL while it runs."""
     port = free_port()
     env = {
         **os.environ,
@@ -61,12 +66,12 @@ def served(tmp_path_factory):
                 "createsuperuser",
                 "--no-input",
                 "--username",
-                "curator",
+                CURATOR[0],
                 "--email",
                 "curator@example.org",
             ],
             cwd=REPO,
-            env={**env, "DJANGO_SUPERUSER_PASSWORD": "a-long-curator-password"},
+            env={**env, "DJANGO_SUPERUSER_PASSWORD": CURATOR[1]},
             check=True,
             capture_output=True,
         )
@@ -75,6 +80,12 @@ def served(tmp_path_factory):
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("serve")) as base:
+        yield base
 
 
 def _wait_for(url, server, log_path):
@@ -120,7 +131,7 @@ def test_an_admin_can_log_in(served):
     form = browser.open(login, timeout=10).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
     data = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token, "username": "curator", "password": "a-long-curator-password"}
+        {"csrfmiddlewaretoken": token, "username": CURATOR[0], "password": CURATOR[1]}
     ).encode()
 
     landed = browser.open(urllib.request.Request(login, data=data, headers={"Referer": login}), timeout=10)
