@@ -203,6 +203,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [],
     # `/2.2.0/launch/` and `/api/2.2.0/launch/` are one operation, `launch_list`, tagged `launch`.
     "SCHEMA_PATH_PREFIX": r"/(api/)?2\.2\.0",
+    # An LL2 id in a path (spacedevs.api.routers.LL2IdConverter) is an integer.
+    "PATH_CONVERTER_OVERRIDES": {"ll2id": int},
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
