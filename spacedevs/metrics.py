@@ -22,10 +22,18 @@ def metrics(request):
 
     The address is the connection's (`REMOTE_ADDR`): a proxy in front must not forward `/metrics`.
     """
-    address = ipaddress.ip_address(request.META.get("REMOTE_ADDR") or "0.0.0.0")
-    if not any(address in network for network in settings.METRICS_ALLOWED_IPS):
+    if not allowed(request.META.get("REMOTE_ADDR", "")):
         raise PermissionDenied("Metrics are served to the addresses of METRICS_ALLOWED_IPS only.")
     return ExportToDjangoView(request)
+
+
+def allowed(remote_addr: str) -> bool:
+    """Whether a client's address is in METRICS_ALLOWED_IPS (a socket without one, or garbage, is not)."""
+    try:
+        address = ipaddress.ip_address(remote_addr)
+    except ValueError:
+        return False
+    return any(address in network for network in settings.METRICS_ALLOWED_IPS)
 
 
 class CountedGets:

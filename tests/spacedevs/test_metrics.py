@@ -68,7 +68,7 @@ def test_metrics_count_cache_hits_and_misses(client):
         assert sample(after, name, backend="locmem") - sample(before, name, backend="locmem") >= 1, name
 
 
-@pytest.mark.parametrize("address", ["10.0.0.7", "203.0.113.9", "::2"])
+@pytest.mark.parametrize("address", ["10.0.0.7", "203.0.113.9", "::2", "", "not-an-address"])
 def test_metrics_are_refused_to_other_addresses(client, address):
     response = client.get("/metrics", REMOTE_ADDR=address)
 

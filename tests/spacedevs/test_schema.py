@@ -13,10 +13,10 @@ from spacedevs.api.urls import router
 from tests.factories import (
     AgencyFactory,
     AstronautFactory,
-    LaunchFactory,
     RocketFactory,
     SpacecraftFlightFactory,
     SpaceStationFactory,
+    bare_launch,
     busy_station,
     complete_agency,
     complete_launch,
@@ -243,19 +243,7 @@ def built_data():
     busy_station()
     flown_astronaut()
     complete_agency()
-    bare = LaunchFactory(
-        net=None,
-        window_start=None,
-        window_end=None,
-        net_precision=None,
-        launch_service_provider=None,
-        mission=None,
-        pad=None,
-        image=None,
-        infographic=None,
-        rocket=RocketFactory(configuration__manufacturer=None),
-        program=[],
-    )
+    bare = bare_launch(image=None, infographic=None, rocket=RocketFactory(configuration__manufacturer=None))
     SpacecraftFlightFactory(launch=bare, mission_end=None, landing=None)
     AstronautFactory(agency=None, date_of_birth=None, profile_image=None, profile_image_thumbnail=None)
     AgencyFactory(parent=None)
