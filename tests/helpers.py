@@ -101,7 +101,8 @@ def _path_pattern(template):
 
 def _closest(errors):
     """The errors, where one is "valid under none of `oneOf`" (the modes of a list) those of the branch
-    with the fewest: the shape the value was meant to have says what is wrong with it."""
+    the value was meant to match, the one whose keys it has (then the one with the fewest errors): that
+    shape says what is wrong with it."""
     for error in errors:
         if not error.context:
             yield error
@@ -109,7 +110,12 @@ def _closest(errors):
         branches = {}
         for inner in error.context:
             branches.setdefault(inner.relative_schema_path[0], []).append(inner)
-        yield from _closest(min(branches.values(), key=len))
+
+        def distance(branch_errors, depth=len(error.absolute_path)):
+            keys = [e for e in branch_errors if e.validator in {"required", "additionalProperties"}]
+            return (sum(len(e.absolute_path) == depth for e in keys), len(branch_errors))
+
+        yield from _closest(min(branches.values(), key=distance))
 
 
 class SchemaCheck:
