@@ -110,12 +110,15 @@ def _closest(errors):
         branches = {}
         for inner in error.context:
             branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+        depth = len(error.absolute_path)
+        yield from _closest(min(branches.values(), key=lambda found: _distance(found, depth)))
 
-        def distance(branch_errors, depth=len(error.absolute_path)):
-            keys = [e for e in branch_errors if e.validator in {"required", "additionalProperties"}]
-            return (sum(len(e.absolute_path) == depth for e in keys), len(branch_errors))
 
-        yield from _closest(min(branches.values(), key=distance))
+def _distance(errors, depth):
+    """How far a value is from a `oneOf` branch: its keys missing or unexpected at its own level, then
+    every error."""
+    keys = [error for error in errors if error.validator in {"required", "additionalProperties"}]
+    return (sum(len(error.absolute_path) == depth for error in keys), len(errors))
 
 
 class SchemaCheck:
