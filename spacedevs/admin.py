@@ -4,7 +4,6 @@ from django.contrib import admin
 
 admin.site.site_header = "spacedevs administration"
 admin.site.site_title = "spacedevs administration"
-admin.site.index_title = "Launch Library 2 data"
 # The list of every model beside each page takes 280 px of a 1280 px screen, which the lists need; the
 # breadcrumbs and the home page lead everywhere it does.
 admin.site.enable_nav_sidebar = False

@@ -45,6 +45,8 @@ def serving(tmp):
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
         "STATIC_ROOT": str(tmp / "static"),
         "DEBUG": "",
+        # A browser's idle connection holds a sync worker: more than one keeps the API answering.
+        "WEB_CONCURRENCY": "3",
     }
     bin_dir = Path(sys.executable).parent
     log = (tmp / "serve.log").open("w")

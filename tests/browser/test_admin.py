@@ -6,6 +6,7 @@ import urllib.request
 
 import pytest
 from django.contrib import admin
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -17,7 +18,7 @@ FLIGHT = "/admin/spacecraft/spacecraftflight/567/change/"
 
 
 def api(served_demo, path):
-    with urllib.request.urlopen(f"{served_demo}{path}", timeout=10) as response:
+    with urllib.request.urlopen(f"{served_demo}{path}", timeout=60) as response:
         return json.load(response)
 
 
@@ -44,9 +45,25 @@ def test_an_edit_of_flight_567_shows_in_the_api_at_once(curator, served_demo):
 
 
 def pick_first(driver, container):
-    """Choose the first choice the autocomplete (select2) inside `container` offers."""
+    """Choose the first choice the autocomplete (select2) inside `container` offers, and wait until its
+    list has closed (an open one covers the fields below it)."""
     container.find_element(By.CSS_SELECTOR, ".select2-selection").click()
-    wait_for(driver, ".select2-container--open .select2-results__option[role=option]").click()
+
+    def click_the_first_choice(driver):
+        # The list is drawn again when the server's answer comes: a choice seen may be gone.
+        choices = driver.find_elements(
+            By.CSS_SELECTOR, ".select2-container--open .select2-results__option[role=option]"
+        )
+        if choices:
+            choices[0].click()
+        return bool(choices)
+
+    WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException]).until(
+        click_the_first_choice
+    )
+    WebDriverWait(driver, 20).until(
+        lambda driver: not driver.find_elements(By.CSS_SELECTOR, ".select2-container--open")
+    )
 
 
 def add_in_popup(driver, row, field, fill):
