@@ -28,14 +28,18 @@ loadtest: install-dev
 	$(BIN)/python -m loadtest.run
 
 # PYTEST_ARGS narrows the run: `make test PYTEST_ARGS='-m "not slow"'` leaves out the slow suites.
+# The browser tests (tests/browser/) need Debian's chromium and chromium-driver; without them they skip.
 test: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
+		|| echo "No Chromium: the browser tests are skipped (apt-get install chromium chromium-driver runs them)."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The twin of .pre-commit-config.yaml, which runs it before each commit.
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
 

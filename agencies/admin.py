@@ -10,7 +10,7 @@ admin.site.register(AgencyType, LookupAdmin)
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "abbrev", "type", "country_code", "parent", "featured", "total_launch_count"]
+    list_display = ["name", "abbrev", "type", "country_code", "featured"]
     list_filter = ["type", "featured"]
     search_fields = ["name", "abbrev", "country_code"]
     autocomplete_fields = ["type", "parent"]

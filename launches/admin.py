@@ -36,7 +36,7 @@ admin.site.register(NetPrecision, LookupWithAbbrevAdmin)
 
 @admin.register(LauncherConfig)
 class LauncherConfigAdmin(admin.ModelAdmin):
-    list_display = ["name", "full_name", "family", "variant", "manufacturer", "active", "reusable"]
+    list_display = ["name", "family", "variant", "manufacturer", "active", "reusable"]
     list_filter = ["active", "reusable", ("manufacturer", admin.RelatedOnlyFieldListFilter), "family"]
     search_fields = ["name", "full_name", "family", "variant", "alias", "manufacturer__name"]
     autocomplete_fields = ["manufacturer", "program"]
@@ -135,7 +135,7 @@ class VidURLInline(admin.TabularInline):
 
 @admin.register(Launch)
 class LaunchAdmin(admin.ModelAdmin):
-    list_display = ["name", "net", "status", "launch_service_provider", "pad", "webcast_live", "last_updated"]
+    list_display = ["name", "net", "status", "launch_service_provider"]
     list_filter = ["status", ("launch_service_provider", admin.RelatedOnlyFieldListFilter), "webcast_live"]
     search_fields = ["name", "slug"]
     date_hierarchy = "net"
@@ -152,6 +152,53 @@ class LaunchAdmin(admin.ModelAdmin):
     readonly_fields = ["last_updated"]
     ordering = ["-net"]
     inlines = [UpdateInline, InfoURLInline, VidURLInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "status", "last_updated"]}),
+        (
+            "When",
+            {
+                "description": "All times are UTC. The window opens at its start and closes at its end.",
+                "fields": [
+                    ("net", "net_precision"),
+                    ("window_start", "window_end"),
+                    "probability",
+                    "weather_concerns",
+                    "holdreason",
+                    "failreason",
+                ],
+            },
+        ),
+        (
+            "What flies, who flies it, from where",
+            {"fields": ["launch_service_provider", "rocket", "mission", "pad", "program", "mission_patches"]},
+        ),
+        (
+            "Coverage and links",
+            {
+                "fields": [
+                    "webcast_live",
+                    "hashtag",
+                    "image",
+                    "infographic",
+                    "flightclub_url",
+                    "r_spacex_api_id",
+                ]
+            },
+        ),
+        (
+            "Launch attempt counters",
+            {
+                "description": "Ranks over LL2's whole history, served as stored (empty when unknown).",
+                "classes": ["collapse"],
+                "fields": [
+                    ("orbital_launch_attempt_count", "orbital_launch_attempt_count_year"),
+                    ("location_launch_attempt_count", "location_launch_attempt_count_year"),
+                    ("pad_launch_attempt_count", "pad_launch_attempt_count_year"),
+                    ("agency_launch_attempt_count", "agency_launch_attempt_count_year"),
+                ],
+            },
+        ),
+    ]
 
     def save_model(self, request, obj, form, change):
         """Bump `last_updated`: the API serves it, and every edit must show there."""

@@ -59,6 +59,7 @@ class NetPrecision(models.Model):
 
     class Meta:
         ordering = ["id"]
+        verbose_name = "NET precision"
 
     def __str__(self):
         return self.name
@@ -336,16 +337,22 @@ class Launch(models.Model):
     status = models.ForeignKey(LaunchStatus, on_delete=models.PROTECT, related_name="launches")
     # Set to the time of the change by every edit in the admin; an import keeps the upstream's value.
     last_updated = models.DateTimeField(default=timezone.now)
-    net = models.DateTimeField(null=True, blank=True, db_index=True)
+    # NET: "no earlier than", the time the launch is planned for.
+    net = models.DateTimeField("NET", null=True, blank=True, db_index=True)
     window_end = models.DateTimeField(null=True, blank=True)
     window_start = models.DateTimeField(null=True, blank=True)
     net_precision = models.ForeignKey(
-        NetPrecision, null=True, blank=True, on_delete=models.PROTECT, related_name="launches"
+        NetPrecision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="launches",
+        verbose_name="NET precision",
     )
     probability = models.IntegerField(null=True, blank=True)
     weather_concerns = models.TextField(null=True, blank=True)
-    holdreason = models.CharField(max_length=2048, null=True, blank=True)
-    failreason = models.CharField(max_length=2048, null=True, blank=True)
+    holdreason = models.CharField("hold reason", max_length=2048, null=True, blank=True)
+    failreason = models.CharField("fail reason", max_length=2048, null=True, blank=True)
     hashtag = models.CharField(max_length=2048, null=True, blank=True)
     launch_service_provider = models.ForeignKey(
         "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="launches"
@@ -380,6 +387,7 @@ class Launch(models.Model):
 
     class Meta:
         ordering = ["net", "id"]
+        verbose_name_plural = "launches"
         indexes = [
             # `launch/` and `launch/upcoming/` page by NET, ties by id: a page is read from the index in
             # order, with no sort of the rows before it, however many launches there are.

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from astronauts.models import AstronautFlight
+from astronauts.admin import CrewMemberInline
 from spacecraft.models import (
     DockingEvent,
     Spacecraft,
@@ -40,32 +40,19 @@ class SpacecraftAdmin(admin.ModelAdmin):
     ordering = ["name"]
 
 
-class CrewInline(admin.TabularInline):
-    """Base of the crew inlines: the rows of one crew M2M's through table, an assignment each."""
-
-    autocomplete_fields = ["astronautflight"]
-    extra = 0
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "astronautflight":
-            # An assignment's name is its astronaut and role: fetch them with it for every row's widget.
-            kwargs["queryset"] = AstronautFlight.objects.select_related("astronaut", "role")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class LaunchCrewInline(CrewInline):
+class LaunchCrewInline(CrewMemberInline):
     model = SpacecraftFlight.launch_crew.through
     verbose_name = "launch crew member"
     verbose_name_plural = "launch crew"
 
 
-class OnboardCrewInline(CrewInline):
+class OnboardCrewInline(CrewMemberInline):
     model = SpacecraftFlight.onboard_crew.through
     verbose_name = "onboard crew member"
     verbose_name_plural = "onboard crew"
 
 
-class LandingCrewInline(CrewInline):
+class LandingCrewInline(CrewMemberInline):
     model = SpacecraftFlight.landing_crew.through
     verbose_name = "landing crew member"
     verbose_name_plural = "landing crew"
@@ -88,7 +75,7 @@ class DockingEventInline(admin.TabularInline):
 
 @admin.register(SpacecraftFlight)
 class SpacecraftFlightAdmin(AnomalyWarningsMixin, NamedByRelationsAdmin):
-    list_display = ["spacecraft", "launch", "launch_net", "destination", "mission_end"]
+    list_display = ["spacecraft", "launch", "launch_net", "mission_end"]
     list_filter = ["launch__status", "spacecraft__spacecraft_config__type"]
     search_fields = [
         "spacecraft__name",

@@ -1,5 +1,6 @@
-"""The project's own app: API keys, the health checks, the error pages, the management commands, and the
-data version that every write of the domain apps bumps."""
+"""The project's own app: its templates (the admin's and the browsable API's), API keys, the health
+checks, the error pages, the management commands, and the data version every write of the domain apps
+bumps."""
 
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_save

@@ -4,6 +4,7 @@ Every variable has a default that is safe for a local run; a production deployme
 non-local host) must set the ones that `ImproperlyConfigured` asks for.
 """
 
+import ipaddress
 import logging
 import os
 from pathlib import Path
@@ -85,6 +86,10 @@ if HTTPS:
     CSRF_COOKIE_SECURE = True
 
 INSTALLED_APPS = [
+    # The project's own app (spacedevs/apps.py): API keys, health checks, error pages, and the data
+    # version every write bumps. First: its templates override the admin's and the browsable API's
+    # (`admin/base_site.html`, `rest_framework/api.html`).
+    "spacedevs",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -93,6 +98,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "django_prometheus",
     "agencies",
     "launches",
     "astronauts",
@@ -100,15 +109,17 @@ INSTALLED_APPS = [
     "spacecraft",
     "events",
     "mirror",
-    # API keys, health checks, error pages, and the data version every write bumps (spacedevs/apps.py).
-    "spacedevs",
     "axes",
 ]
 
 MIDDLEWARE = [
+    # First and last: the Prometheus metrics time every request whole (see METRICS_ALLOWED_IPS).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # First: a request whose client has hung up is not worked on (under gunicorn).
     "spacedevs.middleware.AbandonedRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer (CommonMiddleware's redirects): a preflight is answered here.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "spacedevs.middleware.AdminLoginThrottleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -120,6 +131,7 @@ MIDDLEWARE = [
     # Nearest the views: a database that cannot be reached is a 503 with Retry-After.
     "spacedevs.errors.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "spacedevs.urls"
@@ -267,6 +279,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "spacedevs.api.pagination.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": ["spacedevs.api.filters.StrictFilterBackend"],
+    # Our OpenAPI schema (`/2.2.0/schema/`): a component per mode, see spacedevs.api.schema.
+    "DEFAULT_SCHEMA_CLASS": "spacedevs.api.schema.LL2AutoSchema",
     "EXCEPTION_HANDLER": "spacedevs.api.exceptions.exception_handler",
     # Off unless API_THROTTLE_RATE is set ("15/hour", LL2's free tier): then each client IP gets that many
     # calls; an API key gets its own rate. Counted in Redis when REDIS_URL is set (all workers and hosts
@@ -312,3 +326,72 @@ COUNT_CACHE = env_bool("COUNT_CACHE", default=True)
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS") or 60)
 RESPONSE_MAX_AGE = int(os.environ.get("RESPONSE_MAX_AGE") or 0)
 DATA_VERSION_FILE = os.environ.get("DATA_VERSION_FILE", "")
+
+# Our OpenAPI 3 schema (drf-spectacular) at `/2.2.0/schema/`, with Swagger UI and ReDoc served from our
+# own static files (drf-spectacular-sidecar), so that they work offline and behind firewalls.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "spacedevs: Launch Library 2 API",
+    "DESCRIPTION": (
+        "A self-hostable implementation of The Space Devs' Launch Library 2 (LL2) 2.2.0 API: the same "
+        "payloads, read-only, without LL2's rate limit. Lists take `limit` (default 10, at most 100) and "
+        "`offset`; `mode` picks the shape of a list's items where an endpoint has several. How this "
+        "schema differs from LL2's own: `docs/schema-differences.md`."
+    ),
+    "VERSION": "2.2.0",
+    # OpenAPI 3.1: a nullable object is `oneOf` its component and null, which 3.0 cannot say.
+    "OAS_VERSION": "3.1.0",
+    "DEFAULT_GENERATOR_CLASS": "spacedevs.api.schema.LL2SchemaGenerator",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Property enums stay where they are (a launch's `type` is a different constant in each shape).
+    "POSTPROCESSING_HOOKS": [],
+    # `/2.2.0/launch/` and `/api/2.2.0/launch/` are one operation, `launch_list`, tagged `launch`.
+    "SCHEMA_PATH_PREFIX": r"/(api/)?2\.2\.0",
+    # An LL2 id in a path (spacedevs.api.routers.LL2IdConverter) is an integer.
+    "PATH_CONVERTER_OVERRIDES": {"ll2id": int},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# CORS, as LL2 answers: any origin may call the API (`Access-Control-Allow-Origin: *`, preflight
+# `OPTIONS` answered); the admin and the rest of the site send no CORS headers.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/)?2\.2\.0/"
+
+
+# Prometheus metrics (django-prometheus) at `/metrics`, readable from the addresses and networks of
+# METRICS_ALLOWED_IPS only. The database and cache backends are wrapped to count queries and cache
+# hits: whatever DATABASES and CACHES say above, the same backend with its counters.
+def env_networks(name, *, default):
+    try:
+        return [ipaddress.ip_network(item, strict=False) for item in env_list(name, default=default)]
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"{name} must list IP addresses or networks (10.0.0.0/8): {error}"
+        ) from None
+
+
+METRICS_ALLOWED_IPS = env_networks("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+
+INSTRUMENTED_BACKENDS = {
+    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+    "django.core.cache.backends.locmem.LocMemCache": "spacedevs.metrics.LocMemCache",
+    "django.core.cache.backends.redis.RedisCache": "spacedevs.metrics.RedisCache",
+}
+
+
+def instrumented(connections, key):
+    """`DATABASES` or `CACHES` with each backend (`key`: ENGINE or BACKEND) swapped for its counting twin."""
+    return {
+        alias: {**options, key: INSTRUMENTED_BACKENDS.get(options[key], options[key])}
+        for alias, options in connections.items()
+    }
+
+
+DATABASES = instrumented(DATABASES, "ENGINE")
+# CACHES as set above, or Django's own default (local memory) where nothing sets it.
+CACHES = instrumented(
+    globals().get("CACHES", {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}),
+    "BACKEND",
+)

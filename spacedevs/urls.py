@@ -1,5 +1,5 @@
 """Root URLs: the API under `/2.2.0/` (as LL2 serves it) and `/api/2.2.0/`, the admin (at `ADMIN_URL`),
-the health checks, and the error handlers."""
+the health checks, `/metrics`, and the error handlers."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 
 from spacedevs import health
 from spacedevs.api.routers import API_VERSION
+from spacedevs.metrics import metrics
 
 versioned_api = [path(f"{API_VERSION}/", include(("spacedevs.api.urls", "ll2"), namespace=API_VERSION))]
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),
+    # Prometheus metrics, for the addresses of METRICS_ALLOWED_IPS.
+    path("metrics", metrics, name="metrics"),
 ]
 
 # JSON for programs, a styled page for browsers (spacedevs.errors).

@@ -1,4 +1,4 @@
-"""Fixtures every test module may use: an API client, the demo data, LL2's contract and schema."""
+"""Fixtures every test module may use: an API client, the demo data, LL2's contract and schema, ours."""
 
 import json
 import os
@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from tests.helpers import LL2, corrected
+from spacedevs.api.schema import LL2SchemaGenerator
+from tests.helpers import LL2, SchemaCheck, corrected
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +87,15 @@ def redis_url():
 def ll2_schema_corrected(ll2_schema):
     """LL2's schema with its wrong types corrected (`tests.helpers.TYPED_IN_PRACTICE`)."""
     return corrected(ll2_schema)
+
+
+@pytest.fixture(scope="session")
+def our_document():
+    """Our OpenAPI schema, as `/2.2.0/schema/` serves it."""
+    return LL2SchemaGenerator().get_schema(request=None, public=True)
+
+
+@pytest.fixture(scope="session")
+def our_schema(our_document):
+    """Our OpenAPI schema read strictly: `our_schema.errors(response)` lists what a response breaks."""
+    return SchemaCheck(our_document)

@@ -660,6 +660,21 @@ def starship_program(name="Starship"):
     return program
 
 
+def bare_launch(**kwargs):
+    """A launch with nothing but its name, status and rocket: every optional value and relation empty."""
+    empty = {
+        "net": None,
+        "window_start": None,
+        "window_end": None,
+        "net_precision": None,
+        "pad": None,
+        "mission": None,
+        "launch_service_provider": None,
+        "program": [],
+    }
+    return LaunchFactory(**(empty | kwargs))
+
+
 def complete_launch(**kwargs):
     """A launch with every part LL2 can show in its detail: a complete spacecraft flight, a booster on
     its second flight (so with a previous flight, another launch made here, 30 days earlier), an update,

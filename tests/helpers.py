@@ -1,10 +1,11 @@
-"""What several test modules share: LL2's files and key lists, comparing with them, its schema, links."""
+"""What several test modules share: LL2's files and key lists, comparing with them, the schemas, links."""
 
 import copy
 import json
+import re
 from pathlib import Path
 
-from openapi_schema_validator import OAS30ReadValidator
+from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
 
 # LL2's reference payloads and its OpenAPI schema (tests/ll2/README.md).
 LL2 = Path(__file__).parent / "ll2"
@@ -83,6 +84,89 @@ def errors(schema_document, component, instance):
         f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
         for error in validator(schema_document, component).iter_errors(instance)
     ]
+
+
+# --- Our own OpenAPI schema (`/2.2.0/schema/`), read strictly ----------------------------------------
+
+
+def strictly(document):
+    """An OpenAPI document read strictly: every object schema allows no key it does not declare
+    (`additionalProperties: false`) and requires every key it declares, but those marked
+    `x-optional: true`. A response that validates against it has exactly the documented keys."""
+    document = copy.deepcopy(document)
+
+    def tighten(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("properties"), dict):
+                node["additionalProperties"] = False
+                node["required"] = [
+                    name for name, value in node["properties"].items() if not value.get("x-optional")
+                ]
+            for value in node.values():
+                tighten(value)
+        elif isinstance(node, list):
+            for value in node:
+                tighten(value)
+
+    tighten(document)
+    return document
+
+
+def _path_pattern(template):
+    """`/2.2.0/launch/{id}/` as a regular expression matching a request's path."""
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile("".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts) + "$")
+
+
+def _closest(errors):
+    """The errors, where one is "valid under none of `oneOf`" (the modes of a list) those of the branch
+    the value was meant to match, the one whose keys it has (then the one with the fewest errors): that
+    shape says what is wrong with it."""
+    for error in errors:
+        if not error.context:
+            yield error
+            continue
+        branches = {}
+        for inner in error.context:
+            branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+        depth = len(error.absolute_path)
+        yield from _closest(min(branches.values(), key=lambda found: _distance(found, depth)))
+
+
+def _distance(errors, depth):
+    """How far a value is from a `oneOf` branch: its keys missing or unexpected at its own level, then
+    every error."""
+    keys = [error for error in errors if error.validator in {"required", "additionalProperties"}]
+    return (sum(len(error.absolute_path) == depth for error in keys), len(errors))
+
+
+class SchemaCheck:
+    """An OpenAPI document read `strictly`, and the test client's responses checked against it."""
+
+    def __init__(self, document):
+        self.document = strictly(document)
+        self.paths = [(_path_pattern(template), template) for template in self.document["paths"]]
+
+    def response_schema(self, method, path, status):
+        """The schema of the JSON body of `method path` answering `status` (a path under `/api/2.2.0/`
+        is the same operation as under `/2.2.0/`)."""
+        path = path.removeprefix("/api")
+        templates = [template for pattern, template in self.paths if pattern.match(path)]
+        assert templates, f"{path} is not in the schema"
+        # A literal segment wins over a parameter (`launch/upcoming/` is not `launch/{id}/`).
+        template = min(templates, key=lambda template: template.count("{"))
+        operation = self.document["paths"][template][method.lower()]
+        return operation["responses"][str(status)]["content"]["application/json"]["schema"]
+
+    def errors(self, response):
+        """The violations of `response`'s JSON body, as readable strings (none when it conforms)."""
+        request = response.wsgi_request
+        schema = self.response_schema(request.method, request.path, response.status_code)
+        validator = OAS31Validator({**schema, "components": self.document["components"]})
+        return [
+            f"{request.get_full_path()}: {'/'.join(map(str, error.absolute_path))}: {error.message}"
+            for error in _closest(validator.iter_errors(response.json()))
+        ]
 
 
 def restricted_to(payload, reference, *, path=""):

@@ -39,6 +39,38 @@ def make_serve(tmp, **env):
         yield base
 
 
+# The admin `serving` makes: (username, password).
+CURATOR = ("curator", "a-long-curator-password")
+
+
+@contextlib.contextmanager
+def serving(tmp):
+    """`make serve` on a fresh SQLite file in `tmp` with an admin, CURATOR; yields the base URL. Three
+    workers: a browser's idle connection holds a sync worker, and the others keep the API answering."""
+    with make_serve(tmp, WEB_CONCURRENCY="3") as base:
+        subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "createsuperuser",
+                "--no-input",
+                "--username",
+                CURATOR[0],
+                "--email",
+                "curator@example.org",
+            ],
+            cwd=REPO,
+            env={
+                **os.environ,
+                "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+                "DJANGO_SUPERUSER_PASSWORD": CURATOR[1],
+            },
+            check=True,
+            capture_output=True,
+        )
+        yield base
+
+
 @contextlib.contextmanager
 def gunicorn(tmp, **env):
     """gunicorn alone, with the project's gunicorn.conf.py, on a database already made; as `make_serve`."""

@@ -1,5 +1,6 @@
-"""The admin: a page set for every model, the spacecraft flight's inlines, launches' `last_updated`,
-and changelists whose query count does not grow with their rows."""
+"""The admin: a page set for every model, the spacecraft flight's crews row by row, launches'
+`last_updated`, labels, plurals and times marked UTC, and changelists whose query count does not grow
+with their rows."""
 
 import datetime
 import re
@@ -7,6 +8,7 @@ import re
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 from django.core import checks
 from django.db import connection
 from django.forms import MultiWidget
@@ -14,14 +16,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from astronauts.models import Astronaut, AstronautFlight
+from astronauts.models import Astronaut, AstronautFlight, AstronautRole
 from launches.models import Launch
 from mirror.models import SkippedPage
 from spacecraft.models import SpacecraftFlight
 from tests.factories import (
     AgencyFactory,
     AstronautFactory,
-    AstronautFlightFactory,
+    AstronautRoleFactory,
     at,
     complete_event,
     complete_flight,
@@ -162,42 +164,70 @@ def test_flight_change_page_has_the_three_crews_and_the_docking_events_inline(ad
         assert re.search(rf'class="inline-heading">\s*{title}\s*</h2>', response.text)
 
 
-def test_crews_are_edited_through_their_inlines(admin_client, flight):
+def test_crews_are_edited_row_by_row_as_an_astronaut_and_a_role(admin_client, flight):
     url = admin_url(SpacecraftFlight, "change", flight.pk)
     response = admin_client.get(url)
     prefixes = {title: formset.prefix for title, formset in inline_formsets(response).items()}
     leaving = flight.launch_crew.get()
     staying = flight.onboard_crew.get()
-    newcomer = AstronautFlightFactory()
+    renamed = flight.landing_crew.get()
+    newcomer, pilot = AstronautFactory(), AstronautRoleFactory(role="Pilot")
     data = page_data(response)
     data[f"{prefixes['launch crew']}-0-DELETE"] = "on"
     onboard = prefixes["onboard crew"]
     data[f"{onboard}-TOTAL_FORMS"] = "2"
-    data[f"{onboard}-1-astronautflight"] = str(newcomer.pk)
+    data[f"{onboard}-1-astronaut"] = str(newcomer.pk)
+    data[f"{onboard}-1-role"] = str(pilot.pk)
+    data[f"{prefixes['landing crew']}-0-role"] = str(pilot.pk)
 
     assert_saved(admin_client.post(url, data))
 
     assert list(flight.launch_crew.all()) == []
-    assert set(flight.onboard_crew.all()) == {staying, newcomer}
     assert AstronautFlight.objects.filter(pk=leaving.pk).exists()  # out of the crew, not deleted
-    assert flight.landing_crew.count() == 1
+    onboard_crew = list(flight.onboard_crew.order_by("id"))
+    assert onboard_crew[0] == staying
+    assert (onboard_crew[1].astronaut, onboard_crew[1].role) == (newcomer, pilot)
+    # A changed row gets an assignment of its own; the one it named (which other crews may list) stays.
+    [landing] = flight.landing_crew.all()
+    assert (landing.astronaut, landing.role) == (renamed.astronaut, pilot)
+    assert landing.pk != renamed.pk
+    assert AstronautFlight.objects.get(pk=renamed.pk).role == renamed.role
     assert flight.docking_events.count() == 1
 
 
-def test_crew_member_autocomplete_finds_assignments_by_astronaut_name(admin_client, flight):
+def test_a_crew_row_is_an_astronaut_and_a_role_each_found_by_name_or_added(admin_client, flight):
+    response = admin_client.get(admin_url(SpacecraftFlight, "change", flight.pk))
+    form = inline_formsets(response)["launch crew"].forms[0]
+
+    assert list(form.fields)[:2] == ["astronaut", "role"]
+    assert "astronautflight" not in form.fields
+    for name, model in [("astronaut", Astronaut), ("role", AstronautRole)]:
+        widget = form.fields[name].widget
+        assert isinstance(widget, RelatedFieldWidgetWrapper)
+        assert isinstance(widget.widget, AutocompleteSelect)
+        assert widget.can_add_related
+        # The "+" beside it opens the add page of an astronaut (or a role) in a popup.
+        assert f"{admin_url(model, 'add')}?_to_field=id&amp;_popup=1" in response.text
     member = flight.launch_crew.get()
-    through = SpacecraftFlight.launch_crew.through._meta
+    assert (form.initial["astronaut"], form.initial["role"]) == (member.astronaut_id, member.role_id)
+    headings = re.findall(r"<th[^>]*>\s*([A-Za-z][^<]*?)\s*<", response.text)
+    assert {"Astronaut", "Role"} <= set(headings)
+    assert not any("astronautflight" in heading.lower() for heading in headings)
+
+
+def test_the_crew_rows_astronaut_autocomplete_finds_astronauts_by_name(admin_client, flight):
+    member = flight.launch_crew.get()
     params = {
-        "app_label": through.app_label,
-        "model_name": through.model_name,
-        "field_name": "astronautflight",
+        "app_label": "astronauts",
+        "model_name": "astronautflight",
+        "field_name": "astronaut",
         "term": member.astronaut.name,
     }
 
     response = admin_client.get(reverse("admin:autocomplete"), params)
 
     assert response.status_code == 200
-    assert {"id": str(member.pk), "text": str(member)} in response.json()["results"]
+    assert {"id": str(member.astronaut.pk), "text": member.astronaut.name} in response.json()["results"]
 
 
 def test_saving_a_launch_in_the_admin_bumps_last_updated(admin_client, flight):
@@ -296,3 +326,57 @@ def test_an_astronaut_who_dies_before_being_born_is_warned_of(admin_client):
     assert [str(message) for message in response.context["messages"]] == [
         "Impossible data: they die before they are born (see manage.py check_data)."
     ]
+
+
+def english_plural(name):
+    """The plural of a model's name by the rules of English its names need."""
+    *words, last = name.split(" ")
+    if last in {"spacecraft", "data"}:
+        plural = last
+    elif last.endswith(("s", "sh", "ch", "x", "z")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in set("aeiou"):
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return " ".join([*words, plural])
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=label)
+def test_model_names_have_correct_plurals(model):
+    assert str(model._meta.verbose_name_plural) == english_plural(str(model._meta.verbose_name))
+
+
+def test_the_plural_rule_is_english():
+    assert [english_plural(name) for name in ["launch", "agency", "launch status", "spacecraft", "day"]] == [
+        "launches",
+        "agencies",
+        "launch statuses",
+        "spacecraft",
+        "days",
+    ]
+
+
+def test_a_launchs_page_says_net_hold_and_fail_reasons_with_the_window_in_order(admin_client, flight):
+    response = admin_client.get(admin_url(Launch, "change", flight.launch.pk))
+    html = response.text
+    labels = {name: str(field.label) for name, field in response.context["adminform"].form.fields.items()}
+
+    assert labels["net"] == "NET"
+    assert labels["net_precision"] == "NET precision"
+    assert labels["holdreason"] == "Hold reason"
+    assert labels["failreason"] == "Fail reason"
+    assert html.index('name="window_start_0"') < html.index('name="window_end_0"')
+    assert html.index('name="net_0"') < html.index('name="window_start_0"')
+
+
+def test_every_time_in_the_admin_is_marked_utc(admin_client, flight):
+    response = admin_client.get(admin_url(Launch, "change", flight.launch.pk))
+    html = response.text
+
+    assert "All times are UTC" in html
+    # net, window start, window end, and each update's creation time (an inline).
+    marks = re.findall(r'class="vTimeField"[^>]*>\s*<span class="utc"[^>]*>UTC</span>', html)
+    assert len(marks) >= 3
+    assert html.count('class="vTimeField"') == len(marks)
+    assert "All times are UTC" in admin_client.get(admin_url(Launch, "changelist")).text

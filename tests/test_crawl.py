@@ -1,6 +1,7 @@
 """A crawl over the demo data: every `url` in the flight list (detailed), the events, the upcoming
 launches, the boosters, the ports, the landing locations and the Starship dashboard, and in what those
-links return, three levels deep, answers 200 with the object whose id the link names."""
+links return, three levels deep, answers 200 with the object whose id the link names, in a body that
+conforms to our OpenAPI schema read strictly."""
 
 import pytest
 
@@ -25,20 +26,22 @@ STARTS = [
 ]
 
 
-def start_links(api):
-    """The links of every start, each start answering with something to follow."""
-    found = []
+def starts(api):
+    """The responses of every start, each answering with something to follow."""
+    responses = []
     for path, params in STARTS:
-        body = api.get(path, None if params is None else {**params, "limit": 100}).json()
-        payload = body if params is None else body["results"]
-        assert payload, path
-        found.extend(links(payload))
-    return found
+        response = api.get(path, None if params is None else {**params, "limit": 100})
+        body = response.json()
+        assert body if params is None else body["results"], path
+        responses.append(response)
+    return responses
 
 
-def test_every_link_three_levels_deep_resolves(api, demo):
+def test_every_link_three_levels_deep_resolves(api, demo, our_schema):
+    responses = starts(api)
+    problems = [problem for response in responses for problem in our_schema.errors(response)]
     seen = {}
-    frontier = start_links(api)
+    frontier = [link for response in responses for link in links(response.json())]
     for _level in range(LEVELS):
         following = []
         for url, object_id in frontier:
@@ -51,6 +54,7 @@ def test_every_link_three_levels_deep_resolves(api, demo):
             seen[url] = object_id
             response = api.get(url)
             assert response.status_code == 200, url
+            problems += our_schema.errors(response)
             body = response.json()
             assert str(body["id"]) == str(object_id), url
             following.extend(links(body))
@@ -61,3 +65,4 @@ def test_every_link_three_levels_deep_resolves(api, demo):
     # Among them, every kind the new payloads link to.
     for kind in ("/event/", "/launcher/", "/expedition/", "/spacestation/", "/program/", "/config/launcher/"):
         assert any(kind in url for url in seen), kind
+    assert problems == []

@@ -5,16 +5,13 @@ It runs the Makefile target itself, in a child process, on a fresh SQLite file a
 
 import http.cookiejar
 import json
-import os
 import re
-import subprocess
-import sys
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from tests.servers import REPO, make_serve
+from tests.servers import CURATOR, serving
 
 # It starts gunicorn and builds a database of its own: CI runs it once (`.ci/run`).
 pytestmark = pytest.mark.slow
@@ -22,28 +19,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("serve")
-    with make_serve(tmp) as base:
-        subprocess.run(
-            [
-                sys.executable,
-                "manage.py",
-                "createsuperuser",
-                "--no-input",
-                "--username",
-                "curator",
-                "--email",
-                "curator@example.org",
-            ],
-            cwd=REPO,
-            env={
-                **os.environ,
-                "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-                "DJANGO_SUPERUSER_PASSWORD": "a-long-curator-password",
-            },
-            check=True,
-            capture_output=True,
-        )
+    with serving(tmp_path_factory.mktemp("serve")) as base:
         yield base
 
 
@@ -77,7 +53,7 @@ def test_an_admin_can_log_in(served):
     form = browser.open(login, timeout=10).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
     data = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token, "username": "curator", "password": "a-long-curator-password"}
+        {"csrfmiddlewaretoken": token, "username": CURATOR[0], "password": CURATOR[1]}
     ).encode()
 
     landed = browser.open(urllib.request.Request(login, data=data, headers={"Referer": login}), timeout=10)

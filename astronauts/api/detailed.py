@@ -24,7 +24,7 @@ class AstronautDetailedSerializer(serializers.ModelSerializer):
     status = AstronautStatusSerializer()
     type = AstronautTypeSerializer()
     agency = AgencyMiniSerializer()
-    age = serializers.IntegerField(read_only=True)
+    age = serializers.IntegerField(read_only=True, allow_null=True)
     flights = LaunchSerializer(many=True, source="flown_launches")
     landings = SpacecraftFlightSerializer(many=True, source="landed_flights")
 

@@ -98,7 +98,7 @@ class AstronautSerializer(serializers.ModelSerializer):
     url = LinkField("astronaut-detail")
     status = AstronautStatusSerializer()
     type = AstronautTypeSerializer()
-    age = serializers.IntegerField(read_only=True)
+    age = serializers.IntegerField(read_only=True, allow_null=True)
     agency = AgencySerializer()
 
     class Meta:

@@ -1,6 +1,8 @@
 """The launch endpoints' detailed shapes: a launch with its rocket's configuration, boosters and
 spacecraft stage; a booster, a launcher configuration and a location in full."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agencies.api.serializers import AgencyForLaunchSerializer
@@ -130,8 +132,8 @@ class LauncherForStageSerializer(serializers.ModelSerializer):
     successful_landings = serializers.IntegerField(read_only=True)
     attempted_landings = serializers.IntegerField(read_only=True)
     flights = serializers.IntegerField(read_only=True)
-    last_launch_date = serializers.DateTimeField(read_only=True)
-    first_launch_date = serializers.DateTimeField(read_only=True)
+    last_launch_date = serializers.DateTimeField(read_only=True, allow_null=True)
+    first_launch_date = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Launcher
@@ -151,12 +153,20 @@ class LauncherForStageSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "properties": {"id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}},
+        "required": ["id", "name"],
+        "additionalProperties": False,
+    }
+)
 class PreviousFlightField(serializers.Field):
     """A stage's `previous_flight` (LL2's `LaunchSerializerMini`: id and name), from the annotations of
     `FirstStage.objects.with_previous_flight()`; null for a booster's first flight."""
 
     def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
+        super().__init__(source="*", read_only=True, allow_null=True, **kwargs)
 
     def to_representation(self, stage):
         if stage.previous_flight_id is None:
@@ -171,8 +181,8 @@ class FirstStageSerializer(serializers.ModelSerializer):
     type = NameField()
     launcher = LauncherForStageSerializer()
     landing = LandingSerializer()
-    previous_flight_date = serializers.DateTimeField(read_only=True)
-    turn_around_time_days = serializers.SerializerMethodField()
+    previous_flight_date = serializers.DateTimeField(read_only=True, allow_null=True)
+    turn_around_time_days = serializers.SerializerMethodField(allow_null=True)
     previous_flight = PreviousFlightField()
 
     class Meta:
@@ -189,6 +199,7 @@ class FirstStageSerializer(serializers.ModelSerializer):
             "previous_flight",
         ]
 
+    @extend_schema_field(OpenApiTypes.INT)
     def get_turn_around_time_days(self, stage):
         # Whole days, as LL2 counts them.
         return None if stage.turn_around_time is None else stage.turn_around_time.days

@@ -336,9 +336,11 @@ class LaunchListSerializer(serializers.ModelSerializer):
     mission_type = NameField(source="mission.type", allow_null=True)
     pad = NameField()
     location = NameField(source="pad.location", allow_null=True)
-    landing = serializers.CharField(source="stages_landing", read_only=True)
-    landing_success = serializers.IntegerField(source="stages_landing_success", read_only=True)
-    launcher = serializers.CharField(source="stages_launcher", read_only=True)
+    landing = serializers.CharField(source="stages_landing", read_only=True, allow_null=True)
+    landing_success = serializers.IntegerField(
+        source="stages_landing_success", read_only=True, allow_null=True
+    )
+    launcher = serializers.CharField(source="stages_launcher", read_only=True, allow_null=True)
     orbit = NameField(source="mission.orbit", allow_null=True)
     type = ConstantField("list")
 
@@ -399,8 +401,8 @@ class LauncherSerializer(serializers.ModelSerializer):
     url = LinkField("launcher-detail")
     launcher_config = LauncherConfigMiniSerializer()
     flights = serializers.IntegerField(read_only=True)
-    last_launch_date = serializers.DateTimeField(read_only=True)
-    first_launch_date = serializers.DateTimeField(read_only=True)
+    last_launch_date = serializers.DateTimeField(read_only=True, allow_null=True)
+    first_launch_date = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Launcher

@@ -46,17 +46,6 @@ class DurationField(serializers.ReadOnlyField):
         return format_duration(value)
 
 
-class ConstantField(serializers.ReadOnlyField):
-    """A value that is the same for every object of a shape (a launch's `type`, which names the shape)."""
-
-    def __init__(self, value, **kwargs):
-        self.value = value
-        super().__init__(source="*", **kwargs)
-
-    def to_representation(self, instance):
-        return self.value
-
-
 class NameField(serializers.ReadOnlyField):
     """A related lookup object served as its name (an agency's `type`, a mission's `type`)."""
 
@@ -72,6 +61,18 @@ class NameField(serializers.ReadOnlyField):
         return value
 
 
+class ConstantField(serializers.Field):
+    """A key whose value is the same for every object of a shape (a launch's `type`, which names the
+    shape LL2 serves: "list", "normal", "detailed")."""
+
+    def __init__(self, value, **kwargs):
+        self.value = value
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, instance):
+        return self.value
+
+
 class FirstItemField(serializers.Field):
     """The first item of a prefetched list in the shape of `serializer`, or null for an empty list.
 
@@ -84,6 +85,7 @@ class FirstItemField(serializers.Field):
     def __init__(self, serializer, **kwargs):
         self.serializer = serializer
         kwargs["read_only"] = True
+        kwargs["allow_null"] = True  # an empty list is served as null
         super().__init__(**kwargs)
 
     def bind(self, field_name, parent):

@@ -9,12 +9,15 @@ import datetime
 from typing import ClassVar
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django_filters import rest_framework as filters
 from django_filters.constants import EMPTY_VALUES
 from django_filters.fields import ChoiceField
 from django_filters.widgets import BooleanWidget
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from spacedevs.api.exceptions import BadQueryParameter
 from spacedevs.api.routers import INT_MAX
@@ -50,6 +53,7 @@ class ModeFilter(filters.ChoiceFilter):
         return qs
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdFilter(filters.NumberFilter):
     """An LL2 integer id. `1.5`, `abc`, a NUL byte or a number outside the ids' range are refused (400),
     not rounded, ignored or sent to the database."""
@@ -126,6 +130,11 @@ class StableOrderingFilter(filters.OrderingFilter):
 
     field_class = _AnyChoiceField
 
+    def __init__(self, *args, fields=(), **kwargs):
+        # The choices in words: "NET", "NET (descending)", "Date of birth".
+        kwargs.setdefault("field_labels", {name: capitalized(in_words(name.split("__"))) for name in fields})
+        super().__init__(*args, fields=fields, **kwargs)
+
     def filter(self, qs, value):
         known = [param for param in value or () if param.removeprefix("-") in self.param_map]
         if not known:
@@ -171,6 +180,7 @@ class _RepeatedIdField(forms.Field):
         return [one_id.clean(item) for item in value or []]
 
 
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
 class RepeatedIdFilter(filters.Filter):
     """An LL2 id parameter that may be repeated (`?owners=1&owners=2`, the schema's `explode: true`
     array): the rows matching any of them, each once. A bad value of any of them is refused (400)."""
@@ -187,6 +197,78 @@ class RepeatedIdFilter(filters.Filter):
 # `RANGE` without the exact match (datetimes).
 COMPARISONS = ("exact", "gt", "gte", "lt", "lte")
 RANGE = ("gt", "gte", "lt", "lte")
+
+# How the label of a filter (`label_in_words`) says its lookup and the words of its parameter name.
+LOOKUP_WORDS = {
+    "gt": "greater than",
+    "gte": "at least",
+    "lt": "less than",
+    "lte": "at most",
+    "contains": "contains",
+    "icontains": "contains (any case)",
+}
+DATE_LOOKUP_WORDS = {"gt": "after", "gte": "on or after", "lt": "before", "lte": "on or before"}
+WORDS = {
+    "lsp": "launch service provider",
+    "net": "NET",
+    "id": "ID",
+    "ids": "IDs",
+    "spacecraftflight": "spacecraft flight",
+    "r_spacex_api_id": "r/SpaceX API ID",
+    "abbrev": "abbreviation",
+}
+
+
+def in_words(parts):
+    """The words of a parameter's parts: `["lsp", "ids"]` is "launch service provider IDs"."""
+    return " ".join(WORDS.get(word, word) for part in parts for word in WORDS.get(part, part).split("_"))
+
+
+def capitalized(text):
+    return text[0].upper() + text[1:]
+
+
+def _names_an_id(model, field_name):
+    """Whether a filter on `field_name` of `model` takes an object's id (a relation, or a key)."""
+    if field_name == "id" or field_name.endswith("_id"):
+        return True
+    for part in field_name.split("__"):
+        try:
+            field = model._meta.get_field(part)
+        except (FieldDoesNotExist, AttributeError):
+            return False
+        model = field.related_model
+    return field.is_relation
+
+
+def label_in_words(name, filter_, model):
+    """The label of a filter in the browsable API's Filters form (and its description in our
+    schema), from its parameter's name: `rocket__configuration__full_name__icontains` is "Rocket
+    configuration full name contains (any case)", `net__gte` "NET on or after", `lsp__ids` "Launch
+    service provider IDs (comma-separated)", `status` (an id) "Status ID".
+
+    django-filter labels a filter from the model field it names, and "[invalid name]" where it names
+    none (an annotation, a renamed parameter); our labels name every parameter the same way.
+    """
+    *parts, last = name.split("__")
+    lookup = ""
+    if parts and last in LOOKUP_WORDS:
+        dated = isinstance(filter_, filters.DateFilter | filters.DateTimeFilter)
+        lookup = (DATE_LOOKUP_WORDS if dated and last in DATE_LOOKUP_WORDS else LOOKUP_WORDS)[last]
+    else:
+        parts.append(last)
+    words = in_words(parts)
+    listed = isinstance(filter_, filters.BaseCSVFilter | RepeatedIdFilter)
+    names_ids = isinstance(filter_, IdFilter | RepeatedIdFilter) and _names_an_id(
+        model, filter_.field_name or name
+    )
+    if names_ids and not words.endswith(("ID", "IDs")):
+        words += " IDs" if listed else " ID"
+    if isinstance(filter_, RepeatedIdFilter):
+        words += " (repeatable)"
+    elif listed and not isinstance(filter_, filters.OrderingFilter):
+        words += " (comma-separated)"
+    return capitalized(f"{words} {lookup}".strip())
 
 
 class LL2FilterSet(filters.FilterSet):
@@ -228,6 +310,9 @@ class LL2FilterSet(filters.FilterSet):
             for lookup in COMPARISONS:
                 parameter = name if lookup == "exact" else f"{name}__{lookup}"
                 declared[parameter] = filter_class(field_name=name, lookup_expr=lookup)
+        for parameter, filter_ in declared.items():
+            if filter_.label is None:
+                filter_.label = label_in_words(parameter, filter_, cls._meta.model)
         return declared
 
 

@@ -47,3 +47,14 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
             return queryset[offset : offset + limit]
         keys = list(queryset.values_list("pk", flat=True)[offset : offset + limit])
         return queryset.filter(pk__in=keys)
+
+    def get_paginated_response_schema(self, schema):
+        """The page as our OpenAPI schema (3.1) documents it: every key always sent, `next` and
+        `previous` null on the last and first pages."""
+        link = {"type": ["string", "null"], "format": "uri"}
+        return {
+            "type": "object",
+            "properties": {"count": {"type": "integer"}, "next": link, "previous": link, "results": schema},
+            "required": ["count", "next", "previous", "results"],
+            "additionalProperties": False,
+        }

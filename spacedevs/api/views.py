@@ -5,8 +5,10 @@ from typing import ClassVar, NamedTuple
 
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
+from rest_framework.utils import formatting
 from rest_framework.views import APIView
 
 from spacedevs.api.compiler import CompiledSerializer, compiled
@@ -58,6 +60,22 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return self.modes[self.mode].selector()
 
+    def get_view_description(self, html=False):
+        """The list's description is LL2's, the docstring; a detail's says what the detail serves."""
+        if self.action != "retrieve":
+            return super().get_view_description(html)
+        model = self.modes[self.mode].serializer.Meta.model._meta.verbose_name
+        key = "UUID" if self.lookup_value_converter == "uuid" else "id"
+        list_modes = self.get_list_modes()
+        if self.mode in list_modes and len(list_modes) > 1:
+            shape = f"in its '{self.mode}' shape, as ?mode={self.mode} lists it"
+        elif self.mode in list_modes:
+            shape = "in the shape the list gives it"
+        else:
+            shape = f"in its '{self.mode}' shape"
+        text = f"API endpoint that returns one {model}, by its {key}.\n\nGET:\nReturn the {model} {shape}."
+        return formatting.markup_description(text) if html else text
+
     def get_serializer_class(self):
         return self.modes[self.mode].serializer
 
@@ -78,6 +96,16 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         return compiled(self.get_serializer_class())
 
 
+class ApiThrottleSerializer(serializers.Serializer):
+    """LL2's `api-throttle/` answer: the calls a client may make per period and how many it made."""
+
+    your_request_limit = serializers.IntegerField()
+    limit_frequency_secs = serializers.IntegerField()
+    current_use = serializers.IntegerField()
+    next_use_secs = serializers.IntegerField()
+    ident = serializers.CharField()
+
+
 class ApiThrottleView(APIView):
     """
     API endpoint that shows your API rate limit: the calls you may make per period, how many you made
@@ -90,5 +118,6 @@ class ApiThrottleView(APIView):
     # Answered whatever the budget, and never counted against it.
     throttle_classes = []
 
+    @extend_schema(responses=ApiThrottleSerializer)
     def get(self, request):
-        return Response(ApiRateThrottle().usage(request, self))
+        return Response(ApiThrottleSerializer(ApiRateThrottle().usage(request, self)).data)

@@ -56,6 +56,7 @@ from tests.factories import (
     SpacecraftFlightFactory,
     SpaceStationFactory,
     at,
+    bare_launch,
     complete_event,
     complete_flight,
     complete_launch,
@@ -457,17 +458,7 @@ def build_graph():
 
     # A launch with nothing but its name, status and rocket; a programme of several agencies; a
     # configuration of a programme; a second link of a launch.
-    LaunchFactory(
-        status=go,
-        net=None,
-        window_start=None,
-        window_end=None,
-        net_precision=None,
-        pad=None,
-        mission=None,
-        launch_service_provider=None,
-        program=[],
-    )
+    bare_launch(status=go)
     programme = ProgramFactory(agencies=[provider, parent, AgencyFactory(name="Another Agency")])
     LauncherConfigFactory(manufacturer=provider).program.set([programme])
     InfoURLFactory(launch=first, priority=1)

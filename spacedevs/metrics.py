@@ -1,0 +1,60 @@
+"""Prometheus metrics: `/metrics` for the allowed addresses, and caches that count their hits."""
+
+import ipaddress
+
+from django.conf import settings
+from django.core.cache.backends import locmem, redis
+from django.core.exceptions import PermissionDenied
+from django.views.decorators.cache import never_cache
+from django_prometheus.cache.metrics import (
+    django_cache_get_total,
+    django_cache_hits_total,
+    django_cache_misses_total,
+)
+from django_prometheus.exports import ExportToDjangoView
+
+_MISSING = object()
+
+
+@never_cache
+def metrics(request):
+    """django-prometheus's exposition, to clients whose address `METRICS_ALLOWED_IPS` lists (403 else).
+
+    The address is the connection's (`REMOTE_ADDR`): a proxy in front must not forward `/metrics`.
+    """
+    if not allowed(request.META.get("REMOTE_ADDR", "")):
+        raise PermissionDenied("Metrics are served to the addresses of METRICS_ALLOWED_IPS only.")
+    return ExportToDjangoView(request)
+
+
+def allowed(remote_addr: str) -> bool:
+    """Whether a client's address is in METRICS_ALLOWED_IPS (a socket without one, or garbage, is not)."""
+    try:
+        address = ipaddress.ip_address(remote_addr)
+    except ValueError:
+        return False
+    return any(address in network for network in settings.METRICS_ALLOWED_IPS)
+
+
+class CountedGets:
+    """Counts a cache's reads, hits and misses (`django_cache_get_total`, `_hits_total`,
+    `_misses_total`, labelled with `metrics_backend`). A stored falsy value (0, []) is a hit."""
+
+    metrics_backend = "cache"
+
+    def get(self, key, default=None, version=None):
+        django_cache_get_total.labels(backend=self.metrics_backend).inc()
+        value = super().get(key, _MISSING, version=version)
+        if value is _MISSING:
+            django_cache_misses_total.labels(backend=self.metrics_backend).inc()
+            return default
+        django_cache_hits_total.labels(backend=self.metrics_backend).inc()
+        return value
+
+
+class LocMemCache(CountedGets, locmem.LocMemCache):
+    metrics_backend = "locmem"
+
+
+class RedisCache(CountedGets, redis.RedisCache):
+    metrics_backend = "redis"
