@@ -131,6 +131,24 @@ RULES = [
         lambda d: d.kind == "path only in LL2's",
     ),
     Rule(
+        "undocumented-body",
+        "LL2's schema documents no body for this path, which LL2 serves all the same; ours documents the"
+        " body we serve (for `dashboard/starship/`, the shape pylaunches' `StarshipResponse` reads).",
+        lambda d: d.kind == "body only in ours",
+    ),
+    Rule(
+        "event-dates",
+        "LL2's event lists filter on the event's `date` with django-filter's lookups, which \"this day in"
+        " space\" apps call (`event/?date__month=11&date__day=28`); its Sep 2022 schema lists none of them.",
+        lambda d: d.kind == "parameter only in ours" and "/event/" in d.component and d.key.startswith("date__"),
+    ),
+    Rule(
+        "event-lists-alike",
+        "LL2's schema filters `event/` by `id` and `slug`; `event/upcoming/` and `event/previous/` are the same"
+        " list split by date, and take every filter of `event/`.",
+        lambda d: d.kind == "parameter only in ours" and "/event/" in d.component and d.key in {"id", "slug"},
+    ),
+    Rule(
         "api-throttle",
         "LL2 serves `api-throttle/` (its budget report, which LL2's clients call) and its schema leaves it"
         " out.",
@@ -354,7 +372,10 @@ def compare_paths(walk: Walk):
     for path in sorted(ours.keys() - ll2.keys()):
         walk.add("paths", f"`{path}`", "path only in ours", "we serve it, LL2's schema lacks it")
     for path in sorted(ours.keys() & ll2.keys()):
-        walk.compare_components(body_component(walk.ll2, path), body_component(walk.ours, path), path)
+        if "content" not in ll2[path]["get"]["responses"]["200"]:
+            walk.add("paths", f"`{path}`", "body only in ours", "LL2's schema documents no body, ours does")
+        else:
+            walk.compare_components(body_component(walk.ll2, path), body_component(walk.ours, path), path)
         compare_parameters(walk, path)
 
 

@@ -133,6 +133,9 @@ class StarshipDashboardView(APIView):
     and ships; 'road_closures' under way or to come; the newest 'notices'; 'live_streams'.
     """
 
+    # Its one shape (the schema reads it here too).
+    serializer_class = StarshipDashboardSerializer
+
     def get(self, request):
         dashboard = selectors.starship_dashboard(program_name=settings.STARSHIP_PROGRAM)
-        return Response(StarshipDashboardSerializer(dashboard, context={"request": request}).data)
+        return Response(self.serializer_class(dashboard, context={"request": request}).data)

@@ -18,7 +18,7 @@ so an endpoint added to the router is documented as it is registered.
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_basic_type
@@ -169,6 +169,22 @@ class LL2AutoSchema(AutoSchema):
         schema["required"] = list(schema["properties"])
         schema["additionalProperties"] = False
         return schema
+
+
+class ApiKeyAuthenticationExtension(OpenApiAuthenticationExtension):
+    """An API key, sent as LL2's clients send theirs: optional (anonymous calls are served), it only
+    gives its holder a throttle rate of its own."""
+
+    target_class = "spacedevs.api.authentication.ApiKeyAuthentication"
+    name = "ApiKey"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "`Token KEY`: a key made with `manage.py create_api_key` (optional).",
+        }
 
 
 class LinkFieldExtension(OpenApiSerializerFieldExtension):
