@@ -124,6 +124,10 @@ def _is_count(difference: Difference) -> bool:
     return difference.ours is not None and difference.ours.kind == "integer"
 
 
+def _event_parameter(difference: Difference) -> bool:
+    return difference.kind == "parameter only in ours" and "/event/" in difference.component
+
+
 RULES = [
     Rule(
         "endpoint-to-come",
@@ -139,14 +143,15 @@ RULES = [
     Rule(
         "event-dates",
         "LL2's event lists filter on the event's `date` with django-filter's lookups, which \"this day in"
-        " space\" apps call (`event/?date__month=11&date__day=28`); its Sep 2022 schema lists none of them.",
-        lambda d: d.kind == "parameter only in ours" and "/event/" in d.component and d.key.startswith("date__"),
+        " space\" apps call (`event/?date__month=11&date__day=28`); its Sep 2022 schema lists none of"
+        " them.",
+        lambda d: _event_parameter(d) and d.key.startswith("date__"),
     ),
     Rule(
         "event-lists-alike",
-        "LL2's schema filters `event/` by `id` and `slug`; `event/upcoming/` and `event/previous/` are the same"
-        " list split by date, and take every filter of `event/`.",
-        lambda d: d.kind == "parameter only in ours" and "/event/" in d.component and d.key in {"id", "slug"},
+        "LL2's schema filters `event/` by `id` and `slug`; `event/upcoming/` and `event/previous/` are the"
+        " same list split by date, and take every filter of `event/`.",
+        lambda d: _event_parameter(d) and d.key in {"id", "slug"},
     ),
     Rule(
         "api-throttle",
