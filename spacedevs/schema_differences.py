@@ -143,7 +143,7 @@ RULES = [
     Rule(
         "event-dates",
         "LL2's event lists filter on the event's `date` with django-filter's lookups, which \"this day in"
-        " space\" apps call (`event/?date__month=11&date__day=28`); its Sep 2022 schema lists none of"
+        ' space" apps call (`event/?date__month=11&date__day=28`); its Sep 2022 schema lists none of'
         " them.",
         lambda d: _event_parameter(d) and d.key.startswith("date__"),
     ),
