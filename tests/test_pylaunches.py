@@ -7,9 +7,6 @@ service would set it.
 """
 
 import asyncio
-import os
-import signal
-import subprocess
 import sys
 import typing
 from pathlib import Path
@@ -19,7 +16,7 @@ import pytest
 pylaunches = pytest.importorskip("pylaunches")
 from pylaunches import types as pylaunches_types  # noqa: E402
 
-from tests.test_serve import _wait_for, free_port  # noqa: E402
+from tests.servers import make_serve  # noqa: E402
 
 # It starts gunicorn on a database of its own: CI runs it once (`.ci/run`).
 pytestmark = pytest.mark.slow
@@ -42,32 +39,9 @@ NOT_IN_LL2_2_2_0 = {
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The demo, as `make run` loads it (with the synthetic upcoming launches and events), served by
-    gunicorn on a free loopback port."""
-    tmp = tmp_path_factory.mktemp("pylaunches")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}", "DEBUG": ""}
-    env.pop("API_THROTTLE_RATE", None)
-    for command in (["migrate", "--no-input"], ["load_demo"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=REPO, env=env, check=True, capture_output=True
-        )
-    port = free_port()
-    log_path = tmp / "gunicorn.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [BIN / "gunicorn", "spacedevs.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}/2.2.0/", server, log_path)
+    `make serve` (gunicorn) on a free loopback port, without a throttle."""
+    with make_serve(tmp_path_factory.mktemp("pylaunches"), API_THROTTLE_RATE="") as base:
         yield base
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def call(base, method, **kwargs):
