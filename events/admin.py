@@ -22,7 +22,8 @@ class EventUpdateInline(admin.StackedInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["name", "date", "type", "location", "webcast_live"]
+    # `webcast_live` is a filter only: as a column too, the list is wider than a 1280 px screen.
+    list_display = ["name", "date", "type", "location"]
     list_filter = ["type", "webcast_live"]
     search_fields = ["name", "slug", "location"]
     date_hierarchy = "date"

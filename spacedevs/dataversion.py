@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-DOMAIN_APPS = frozenset({"agencies", "launches", "astronauts", "stations", "spacecraft"})
+DOMAIN_APPS = frozenset({"agencies", "launches", "astronauts", "stations", "spacecraft", "events"})
 REDIS_KEY = "data-version"
 
 

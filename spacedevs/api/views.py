@@ -65,7 +65,7 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action != "retrieve":
             return super().get_view_description(html)
         model = self.modes[self.mode].serializer.Meta.model._meta.verbose_name
-        key = "UUID" if self.lookup_value_converter == "uuid" else "id"
+        key = "UUID" if self.lookup_value_converter in {"uuid", "ll2uuid"} else "id"
         list_modes = self.get_list_modes()
         if self.mode in list_modes and len(list_modes) > 1:
             shape = f"in its '{self.mode}' shape, as ?mode={self.mode} lists it"

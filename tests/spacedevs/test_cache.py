@@ -17,12 +17,15 @@ from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import OperationalError, close_old_connections
+from django.db.backends.utils import CursorWrapper
 from django.test import Client, RequestFactory, override_settings
 
+from events.models import EventType
 from launches.models import LaunchStatus, Pad
 from spacecraft.models import SpacecraftFlight
 from spacedevs import dataversion
+from spacedevs.api.urls import router
 from spacedevs.wsgi import application
 from tests.factories import complete_flight
 from tests.helpers import LL2
@@ -92,6 +95,21 @@ def test_a_repeated_call_is_answered_from_the_cache_without_a_query(demo, django
     assert again.status_code == 200
     assert again.content == first.content
     assert again.headers["Content-Type"] == "application/json"
+
+
+@pytest.mark.django_db
+def test_a_cached_response_is_served_while_the_database_is_down(demo, monkeypatch):
+    # No write can happen without the database, so what is stored is still current; what is not stored
+    # is a 503 (tests/spacedevs/test_outage.py).
+    first = call(FLIGHT)
+
+    def refuse(self, sql, params=None):
+        raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", refuse)
+
+    assert call(FLIGHT).content == first.content
+    assert call(f"{FLIGHT}?not-cached=1").status_code == 503
 
 
 @pytest.mark.django_db
@@ -225,6 +243,26 @@ def test_a_write_bumps_the_version_when_it_commits(django_capture_on_commit_call
         complete_flight()
 
     assert len(callbacks) == 1  # once per transaction, however many rows it wrote
+    assert dataversion.current() != before
+
+
+def test_every_model_the_api_serves_bumps_the_version():
+    served = {
+        mode.serializer.Meta.model._meta.app_label
+        for _prefix, viewset, _basename in router.registry
+        for mode in viewset.modes.values()
+    }
+
+    assert served <= dataversion.DOMAIN_APPS
+
+
+@pytest.mark.django_db
+def test_an_event_saved_bumps_the_version(django_capture_on_commit_callbacks):
+    before = dataversion.current()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        EventType.objects.create(name="Spacewalk")
+
     assert dataversion.current() != before
 
 

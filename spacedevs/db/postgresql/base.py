@@ -1,4 +1,5 @@
-"""Django's PostgreSQL backend (psycopg 3 or psycopg2), with a client-side deadline on every call.
+"""Django's PostgreSQL backend (psycopg 3 or psycopg2), counted for `/metrics` (django-prometheus), with a
+client-side deadline on every call.
 
 The server's `statement_timeout` (`DATABASE_STATEMENT_TIMEOUT`, set through libpq's `options`) cancels a
 slow query, and libpq's `connect_timeout` bounds a new connection; but a server that is frozen (stopped
@@ -20,6 +21,7 @@ import time
 from contextlib import contextmanager
 
 from django.db.backends.postgresql import base
+from django_prometheus.db.backends.postgresql import base as counted
 
 # How long after the statement timeout a call that has not come back is cut: a live server has
 # cancelled it by then.
@@ -86,7 +88,9 @@ def _cut(fileno):
 WATCHDOG = Watchdog()
 
 
-class DatabaseWrapper(base.DatabaseWrapper):
+class DatabaseWrapper(counted.DatabaseWrapper):
+    """django-prometheus's counting wrapper of Django's backend (`/metrics`), with the deadlines."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.call_deadline = _deadline_of(self.settings_dict)
