@@ -12,10 +12,13 @@ Each value may be set by the environment (README, "Operations"):
   rather than queueing work that would wait longer than its client does; and a request whose client
   hung up while it waited is dropped unanswered (`spacedevs.middleware.AbandonedRequestMiddleware`).
 - LOG_FORMAT=json: the access and error logs as one JSON object a line, as Django's own logs are.
+- PROMETHEUS_MULTIPROC_DIR: where each worker writes its metrics, for `/metrics` to add up those of all
+  the workers (prometheus_client's multiprocess mode); a new temporary directory by default.
 """
 
 import multiprocessing
 import os
+import tempfile
 
 wsgi_app = "spacedevs.wsgi"
 bind = [f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"]
@@ -43,3 +46,14 @@ errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 if os.environ.get("LOG_FORMAT", "").strip().lower() == "json":
     logger_class = "spacedevs.logs.GunicornJsonLogger"
+
+# Metrics of every worker, not only of the one that answers `/metrics`: each worker writes its own files
+# (set before the workers import prometheus_client), and a worker that exits has its live gauges dropped.
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="spacedevs-metrics-")
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mirror.management.commands import sync_ll2
+
 REPO = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((REPO / "docker-compose.yml").read_text())
 SERVICES = COMPOSE["services"]
@@ -40,6 +42,23 @@ def test_the_sync_service_loops_and_stops_cleanly_on_sigterm():
     assert sync["restart"] == "unless-stopped"
 
 
+def test_the_sync_service_mirrors_ll2_unless_told_otherwise(monkeypatch):
+    environment = SERVICES["sync"]["environment"]
+    assert environment["LL2_BASE_URL"] == "${LL2_BASE_URL:-https://ll.thespacedevs.com}"
+    assert environment["LL2_TOKEN"] == "${LL2_TOKEN:-}"
+    monkeypatch.setenv("LL2_BASE_URL", "https://ll.thespacedevs.com")
+    monkeypatch.setenv("LL2_TOKEN", "")
+
+    # The arguments of the service's command, parsed in the service's environment.
+    parsed = (
+        sync_ll2.Command().create_parser("manage.py", "sync_ll2").parse_args(SERVICES["sync"]["command"][3:])
+    )
+
+    assert parsed.base_url == "https://ll.thespacedevs.com"
+    assert parsed.token is None
+    assert parsed.loop
+
+
 def test_migrations_run_once_before_web_and_sync():
     assert SERVICES["migrate"]["command"] == ["python", "manage.py", "migrate", "--no-input"]
     assert SERVICES["migrate"]["restart"] == "no"
@@ -69,10 +88,10 @@ def test_the_data_of_postgresql_and_redis_live_in_volumes():
 
 
 def test_the_services_share_one_environment_that_requires_a_secret_key():
-    environment = SERVICES["sync"]["environment"]
+    environment = SERVICES["migrate"]["environment"]
 
-    assert SERVICES["migrate"]["environment"] == environment
     assert SERVICES["web"]["environment"].items() > environment.items()
+    assert SERVICES["sync"]["environment"].items() > environment.items()
     assert environment["DATABASE_URL"].startswith("postgres://spacedevs:")
     assert environment["DATABASE_URL"].endswith("@db:5432/spacedevs")
     assert environment["REDIS_URL"] == "redis://redis:6379/0"

@@ -36,6 +36,20 @@ def test_the_demo_is_served(served):
     assert json.loads(body)["count"] >= 20
 
 
+def test_metrics_add_up_every_worker(served):
+    def served_so_far():
+        text = get(f"{served}/metrics")[2]
+        name = "django_http_requests_latency_seconds_by_view_method_count"
+        counts = re.findall(rf'^{name}\{{[^}}]*view="2.2.0:agency-list"[^}}]*\}} (\S+)$', text, flags=re.M)
+        return sum(float(count) for count in counts)
+
+    before = served_so_far()
+    for _ in range(12):  # spread over the three workers
+        get(f"{served}/2.2.0/agencies/?call={_}")
+
+    assert served_so_far() - before == 12
+
+
 def test_the_browsable_api_is_styled(served):
     status, content_type, page = get(f"{served}/2.2.0/spacecraft/flight/567/?format=api")
     stylesheets = re.findall(r'href="(/static/[^"]+\.css)"', page)

@@ -1,5 +1,6 @@
 """`manage.py sync_ll2`: keep a mirror current from an LL2-compatible server, once or in a loop."""
 
+import os
 import signal
 import threading
 
@@ -24,12 +25,19 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
+        # Either may come from the environment instead (LL2_BASE_URL, LL2_TOKEN), as in docker-compose.yml.
         parser.add_argument(
             "--base-url",
-            required=True,
-            help="the upstream: https://ll.thespacedevs.com, or its API root https://ll.thespacedevs.com/2.2.0/",
+            default=os.environ.get("LL2_BASE_URL") or None,
+            required=not os.environ.get("LL2_BASE_URL"),
+            help="the upstream: https://ll.thespacedevs.com, or its API root "
+            "https://ll.thespacedevs.com/2.2.0/ (default: LL2_BASE_URL)",
         )
-        parser.add_argument("--token", help="an API key of the upstream, sent as `Authorization: Token KEY`")
+        parser.add_argument(
+            "--token",
+            default=os.environ.get("LL2_TOKEN") or None,
+            help="an API key of the upstream, sent as `Authorization: Token KEY` (default: LL2_TOKEN)",
+        )
         parser.add_argument(
             "--kind",
             action="append",
