@@ -1,5 +1,6 @@
 """What every read-only LL2 viewset shares, and LL2's `api-throttle/`."""
 
+import functools
 from collections.abc import Callable
 from typing import ClassVar, NamedTuple
 
@@ -22,6 +23,13 @@ class Mode(NamedTuple):
 
     selector: Callable[[], QuerySet]
     serializer: type[serializers.BaseSerializer]
+
+
+@functools.cache
+def built(selector: Callable[[], QuerySet]) -> QuerySet:
+    """The queryset `selector` returns, built once per process: a selector builds it from the models
+    alone (what depends on the request, or on the time, is applied to a clone, or is SQL's `Now()`)."""
+    return selector()
 
 
 class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
@@ -58,7 +66,9 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
             return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return self.modes[self.mode].selector()
+        # As DRF's own `queryset` attribute: built once per process, a fresh clone for each request
+        # (`.all()`), so that its many joins and prefetches are not put together again every time.
+        return built(self.modes[self.mode].selector).all()
 
     def get_view_description(self, html=False):
         """The list's description is LL2's, the docstring; a detail's says what the detail serves."""
