@@ -26,5 +26,8 @@ ENV PYTHONUNBUFFERED=1 \
 # so that any command it runs (gunicorn in docker-compose.yml) serves them.
 RUN mkdir -p /app/var && python manage.py collectstatic --no-input --verbosity 0
 EXPOSE 8000
+# Healthy once the service answers and its database does (docker-compose.yml says the same for `web`).
+HEALTHCHECK --interval=10s --timeout=10s --start-period=30s --retries=6 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health/ready', timeout=5)"]
 # Migrate, load the demo into an empty database, collect static files, serve with gunicorn.
 CMD ["make", "serve", "BIN=/opt/venv/bin", "HOST=0.0.0.0", "PORT=8000"]

@@ -21,6 +21,16 @@ ACCESS_FIELDS = {
 }
 
 
+class WithoutTraceback(logging.Filter):
+    """A record kept to its message: for the errors a client causes, which no traceback explains (a
+    `Host` that ALLOWED_HOSTS does not list, sent by every scanner of the internet)."""
+
+    def filter(self, record):
+        record.exc_info = None
+        record.exc_text = None
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     """A record as `{"time", "level", "logger", "message", ...}`; an access record with its request's
     fields (`method`, `path`, `status`, `duration_ms`...); an exception as its `traceback`."""

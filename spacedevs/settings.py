@@ -311,8 +311,11 @@ LOGGING = {
         "text": {"format": "%(levelname)s %(name)s: %(message)s"},
         "json": {"()": "spacedevs.logs.JsonFormatter"},
     },
+    "filters": {"without_traceback": {"()": "spacedevs.logs.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # A bad `Host` is one line (which host), not a traceback.
+    "loggers": {"django.security.DisallowedHost": {"filters": ["without_traceback"]}},
 }
 if LOG_FORMAT == "json":
     # Python's warnings (a library's UserWarning) too, rather than as bare lines on standard error.

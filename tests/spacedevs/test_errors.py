@@ -78,6 +78,15 @@ def test_a_bad_host_is_a_json_400(client):
     assert "Host" in detail(response)
 
 
+def test_a_bad_host_is_logged_in_one_line(client, caplog):
+    client.get("/2.2.0/", HTTP_HOST="evil.example")
+
+    [record] = [record for record in caplog.records if record.name == "django.security.DisallowedHost"]
+    assert "evil.example" in record.getMessage()
+    assert record.exc_info is None
+    assert "Traceback" not in caplog.text
+
+
 def test_over_a_thousand_query_fields_is_a_json_400(client):
     response = client.get("/2.2.0/launch/?" + "&".join(f"p{number}=1" for number in range(1001)))
 
