@@ -8,6 +8,7 @@ import redis
 import yaml
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from rest_framework.test import APIClient
 
 from spacedevs.api.schema import LL2SchemaGenerator
@@ -50,6 +51,26 @@ def api():
 def demo(db):
     """The demo data as `make run` loads it: fixtures/demo.json and the synthetic upcoming rows."""
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def _demo_of_the_module(django_db_setup, django_db_blocker):
+    """The demo loaded once for a whole module, in a transaction rolled back after its last test."""
+    with django_db_blocker.unblock():
+        module = transaction.atomic()
+        module.__enter__()
+        call_command("load_demo", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module.__exit__(None, None, None)
+
+
+@pytest.fixture
+def read_only_demo(_demo_of_the_module, db):
+    """The demo for a module whose every database test reads it (a few seconds a load, hundreds of tests):
+    loaded once for the module, each test in a savepoint of its own within it (as `db` makes it), so what
+    a test adds is gone for the next. Such a module overrides `demo` with it."""
 
 
 @pytest.fixture(scope="session")

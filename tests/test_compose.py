@@ -137,7 +137,7 @@ def test_docker_compose_accepts_the_file_and_asks_for_a_secret_key(secret_key):
 
 def test_the_image_has_the_healthcheck_of_the_web_service():
     dockerfile = (REPO / "Dockerfile").read_text()
-    [healthcheck] = [line for line in dockerfile.splitlines() if line.lstrip().startswith("CMD [\"python\"")]
+    [healthcheck] = [line for line in dockerfile.splitlines() if line.lstrip().startswith('CMD ["python"')]
 
     assert "/health/ready" in healthcheck
     assert "HEALTHCHECK --interval=10s" in dockerfile

@@ -19,6 +19,12 @@ from tests.helpers import ordered
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def demo(read_only_demo):
+    """The demo, loaded once for this module: its tests only read it (tests/conftest.py)."""
+
+
 # Every shape an endpoint serves: (route, mode, viewset's mode).
 SHAPES = [
     pytest.param(prefix, name, mode, id=f"{prefix}?mode={name}")

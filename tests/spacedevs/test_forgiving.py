@@ -6,6 +6,12 @@ from spacedevs.api.urls import router
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def demo(read_only_demo):
+    """The demo, loaded once for this module: its tests only read it (tests/conftest.py)."""
+
+
 # Every list endpoint, and its viewset's modes.
 ENDPOINTS = [(f"/2.2.0/{prefix}/", viewset) for prefix, viewset, _basename in router.registry]
 

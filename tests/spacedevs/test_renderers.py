@@ -11,6 +11,12 @@ from spacedevs.api.renderers import ORJSONRenderer
 from spacedevs.api.urls import router
 from tests.factories import busy_station, complete_launch, flown_astronaut
 
+
+@pytest.fixture
+def demo(read_only_demo):
+    """The demo, loaded once for this module: its tests only read it (tests/conftest.py)."""
+
+
 LISTS = [
     pytest.param(f"/2.2.0/{prefix}/", name, id=f"{prefix}?mode={name}")
     for prefix, viewset, _basename in router.registry

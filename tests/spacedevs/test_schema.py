@@ -23,6 +23,12 @@ from tests.factories import (
     flown_astronaut,
 )
 
+
+@pytest.fixture
+def demo(read_only_demo):
+    """The demo, loaded once for this module: its tests only read it (tests/conftest.py)."""
+
+
 # Every endpoint of the router: the other apps' as they register them, without a list kept here.
 ENDPOINTS = [(prefix, viewset) for prefix, viewset, _basename in router.registry]
 
