@@ -299,7 +299,10 @@ class LL2FilterSet(filters.FilterSet):
         if view is not None and hasattr(view, "get_list_modes"):
             modes = view.get_list_modes()
             if len(modes) > 1:
-                self.filters["mode"].extra["choices"] = [(mode, mode) for mode in modes]
+                mode_filter = self.filters["mode"]
+                mode_filter.extra["choices"] = [(mode, mode) for mode in modes]
+                # A form field built earlier (on the class's filter, copied here) has the old choices.
+                mode_filter.__dict__.pop("_field", None)
             else:
                 del self.filters["mode"]
 
