@@ -74,8 +74,9 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         """The list's description is LL2's, the docstring; a detail's says what the detail serves."""
         if self.action != "retrieve":
             return super().get_view_description(html)
-        model = self.modes[self.mode].serializer.Meta.model._meta.verbose_name
-        key = "UUID" if self.lookup_value_converter in {"uuid", "ll2uuid"} else "id"
+        meta = self.modes[self.mode].serializer.Meta.model._meta
+        model = meta.verbose_name
+        key = "UUID" if meta.pk.get_internal_type() == "UUIDField" else "id"
         list_modes = self.get_list_modes()
         if self.mode in list_modes and len(list_modes) > 1:
             shape = f"in its '{self.mode}' shape, as ?mode={self.mode} lists it"
