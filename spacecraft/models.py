@@ -78,7 +78,8 @@ def span(start, end):
 
 
 def _per_spacecraft(queryset, *, key, total):
-    """A correlated subquery: `total` aggregated over the rows of `queryset` whose `key` is the outer pk."""
+    """A correlated subquery: `total` aggregated over the rows of `queryset` whose `key` is the outer pk
+    (a spacecraft's, or a flight's)."""
     grouped = queryset.filter(**{key: OuterRef("pk")}).order_by().values(key)
     return Subquery(grouped.annotate(total=total).values("total"))
 
@@ -110,11 +111,17 @@ class SpacecraftQuerySet(models.QuerySet):
                 ),
                 ZERO,
             ),
+            # Docking time per flight first, then per spacecraft: a join of the docking events to the
+            # flights inside one subquery is planned as a scan of every docking event per spacecraft.
             time_docked=Coalesce(
                 _per_spacecraft(
-                    DockingEvent.objects.all(),
-                    key="flight__spacecraft",
-                    total=Sum(span("docking", "departure")),
+                    flights.annotate(
+                        docked=_per_spacecraft(
+                            DockingEvent.objects.all(), key="flight", total=Sum(span("docking", "departure"))
+                        )
+                    ),
+                    key="spacecraft",
+                    total=Sum("docked"),
                 ),
                 ZERO,
             ),

@@ -169,13 +169,16 @@ def test_spacecraft_statistics_are_derived_from_its_flights_and_dockings(api):
         launch=LaunchFactory(net=at(2010, 1, 1)),
         mission_end=at(2010, 1, 11, 1, 2, 3),
     )
-    SpacecraftFlightFactory(
+    two = SpacecraftFlightFactory(
         spacecraft=spacecraft,
         launch=LaunchFactory(net=at(2011, 1, 1)),
         mission_end=at(2011, 1, 1, 14, 50),
     )
     DockingEventFactory(flight=one, docking=at(2010, 1, 2), departure=at(2010, 1, 3, 0, 0, 30))
     DockingEventFactory(flight=one, docking=at(2010, 1, 5), departure=at(2010, 1, 5, 1))
+    DockingEventFactory(flight=two, docking=at(2011, 1, 1, 1), departure=at(2011, 1, 1, 3))
+    # Another spacecraft's docking counts for it alone.
+    DockingEventFactory(docking=at(2011, 1, 1, 1), departure=at(2011, 1, 9))
 
     shown = api.get(f"{FLIGHTS}{one.id}/").json()["spacecraft"]
 
@@ -183,7 +186,7 @@ def test_spacecraft_statistics_are_derived_from_its_flights_and_dockings(api):
     assert shown["mission_ends_count"] == 2
     assert shown["in_space"] is False
     assert shown["time_in_space"] == "P10DT15H52M3S"
-    assert shown["time_docked"] == "P1DT1H30S"
+    assert shown["time_docked"] == "P1DT3H30S"
 
 
 def test_a_flight_without_mission_end_is_in_space_and_counts_time_until_now(api):
