@@ -1,11 +1,14 @@
-"""A relation along a lookup path, that Django prefetches like any other."""
+"""A relation along a lookup path, that Django prefetches like any other; many-valued prefetches stored
+as lists."""
 
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
 from django.apps import apps
-from django.db.models import F, Model, QuerySet
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import F, Model, Prefetch, QuerySet
+from django.db.models.constants import LOOKUP_SEP
 
 
 class PathRelation:
@@ -45,3 +48,57 @@ class PathRelation:
             queryset.filter(**{f"{self.path}__in": instances}).annotate(_path_owner=F(self.path)).distinct()
         )
         return rows, attrgetter("_path_owner"), attrgetter("pk"), False, self.name, False
+
+
+# --- many-valued prefetches as lists -----------------------------------------------------------------------
+
+# Where `as_lists` stores the rows of a many-valued relation (`launch.program`): `launch._listed_program`.
+LISTED = "_listed_"
+
+
+def as_lists(queryset: QuerySet) -> QuerySet:
+    """`queryset` with each of its prefetches of a many-valued relation (a many-to-many, or the reverse of
+    a foreign key, named by its field) stored as a plain list in `LISTED + name`, at every depth
+    (the querysets of `Prefetch` objects too).
+
+    Django stores a prefetched relation in a related manager's cache: it builds a manager and clones the
+    `Prefetch` queryset for every instance (half of a page of 100 launches), and a manager again for
+    every read. A list (`Prefetch(..., to_attr=...)`) costs neither. The compiled serializers
+    (`spacedevs.api.compiler`) read the list where it is, and the relation otherwise, so the declared
+    serializers stay as they are; the views apply this to the querysets they build once per process.
+    """
+    lookups = [_listed(queryset.model, lookup) for lookup in queryset._prefetch_related_lookups]
+    return queryset.prefetch_related(None).prefetch_related(*lookups)
+
+
+def _listed(model: type[Model], lookup: str | Prefetch) -> str | Prefetch:
+    prefetch = lookup if isinstance(lookup, Prefetch) else Prefetch(lookup)
+    queryset = prefetch.queryset
+    if queryset is not None and queryset._prefetch_related_lookups:
+        queryset = as_lists(queryset)
+    if prefetch.to_attr or not _many_valued(model, prefetch.prefetch_through):
+        if queryset is prefetch.queryset:
+            return lookup
+        return Prefetch(prefetch.prefetch_through, queryset=queryset, to_attr=prefetch.to_attr)
+    last = prefetch.prefetch_through.rsplit(LOOKUP_SEP, 1)[-1]
+    return Prefetch(prefetch.prefetch_through, queryset=queryset, to_attr=LISTED + last)
+
+
+def _many_valued(model: type[Model], path: str) -> bool:
+    """Whether the last step of `path` from `model` is a many-valued relation named by its field (an
+    accessor such as `x_set`, or an attribute that is not a field, is left alone)."""
+    field = None
+    for part in path.split(LOOKUP_SEP):
+        if model is None:
+            return False
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return False
+        model = field.related_model if field.is_relation else None
+    return field is not None and (field.many_to_many or field.one_to_many) and _accessor(field) == part
+
+
+def _accessor(field) -> str:
+    # A reverse relation's attribute is its accessor (`related_name`, or `x_set`), not its query name.
+    return field.get_accessor_name() if field.auto_created and not field.concrete else field.name

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from spacedevs.api.compiler import CompiledSerializer, compiled
 from spacedevs.api.throttling import ApiRateThrottle
+from spacedevs.relations import as_lists
 from spacedevs.replicas import reading_replicas
 
 
@@ -28,8 +29,10 @@ class Mode(NamedTuple):
 @functools.cache
 def built(selector: Callable[[], QuerySet]) -> QuerySet:
     """The queryset `selector` returns, built once per process: a selector builds it from the models
-    alone (what depends on the request, or on the time, is applied to a clone, or is SQL's `Now()`)."""
-    return selector()
+    alone (what depends on the request, or on the time, is applied to a clone, or is SQL's `Now()`).
+    Its many-valued prefetches are stored as lists, which the compiled serializers read
+    (`spacedevs.relations.as_lists`)."""
+    return as_lists(selector())
 
 
 class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
