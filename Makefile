@@ -7,7 +7,7 @@ BIN ?= $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format install install-dev clean loadtest bench scale-compare
+.PHONY: run serve test test-fast test-slow lint format install install-dev clean loadtest bench scale-compare
 
 run: install serve
 
@@ -27,13 +27,26 @@ loadtest: install-dev
 		|| { echo "make loadtest needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python -m loadtest.run
 
-# PYTEST_ARGS narrows the run: `make test PYTEST_ARGS='-m "not slow"'` leaves out the slow suites.
+# `make test` is the whole suite, in two runs of pytest: `make test-fast`, the tests not marked slow, on
+# TEST_WORKERS processes (pytest-xdist; each has a test database and a Redis database of its own), then
+# `make test-slow`, the slow suites (servers, clusters, browsers of their own) one at a time, in one
+# process. PYTEST_ARGS is added to each run: `make test-fast PYTEST_ARGS=tests/agencies` narrows it,
+# TEST_WORKERS=0 runs the tests in pytest's own process. A run that selects no test fails (pytest's 5).
 # The browser tests (tests/browser/) need Debian's chromium and chromium-driver; without them they skip.
-test: install-dev
+TEST_WORKERS ?= 2
+
+test: test-fast test-slow
+
+# Tests are handed out one by one (--dist load): schemathesis' cases (tests/spacedevs/test_schemathesis.py)
+# share one node id, and xdist's schedulers by file or group would run only one of them.
+test-fast: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest -m "not slow" -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
+
+test-slow: install-dev
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
 		|| echo "No Chromium: the browser tests are skipped (apt-get install chromium chromium-driver runs them)."
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
 
 # The twin of .pre-commit-config.yaml, which runs it before each commit.
 lint: install-dev

@@ -183,6 +183,11 @@ def database(url):
         # mode).
         if env_bool("DATABASE_PREPARED_STATEMENTS", default=True):
             settings["OPTIONS"].update(server_side_binding=True, prepare_threshold=1)
+    elif settings["ENGINE"] == "django.db.backends.sqlite3":
+        # Tests run on an SQLite database in memory, Django's default, said here because pytest-django
+        # sees it only under Django's own ENGINE (not django_prometheus's, below): otherwise it names a
+        # file for each pytest-xdist worker after this one's path, which cannot be opened.
+        settings["TEST"] = {"NAME": ":memory:"}
     return settings
 
 

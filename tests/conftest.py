@@ -2,6 +2,7 @@
 
 import json
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
@@ -84,16 +85,29 @@ def ll2_schema():
     return yaml.safe_load((LL2 / "ll2-2.2.0-openapi.yaml").read_text())
 
 
+def redis_database_of_this_process(url):
+    """`url` (redis://host:port/N) with the database this test process uses: N in a run of one process,
+    N + 1 + K in pytest-xdist's worker gwK (`make test` runs two), so that no two processes clear each
+    other's keys."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + 1 + int(worker.removeprefix("gw"))
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
 @pytest.fixture
 def redis_url():
-    """Redis (TEST_REDIS_URL, database 2 of the local server by default), without the throttle's counts
-    of an earlier test; skips the test where no Redis answers."""
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+    """Redis (TEST_REDIS_URL, database 2 of the local server by default; another database in each
+    pytest-xdist worker), without the throttle's counts of an earlier test; skips the test where no Redis
+    answers."""
+    url = redis_database_of_this_process(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2"))
     client = redis.Redis.from_url(url, socket_connect_timeout=1)
     try:
         client.ping()
-    except redis.RedisError:
-        pytest.skip(f"no Redis at {url} (set TEST_REDIS_URL)")
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis at {url} (set TEST_REDIS_URL): {error}")
 
     def forget():
         for key in client.scan_iter("spacedevs:throttle:*"):

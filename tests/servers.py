@@ -150,6 +150,8 @@ class Cluster:
                 "pg_basebackup",
                 *("--host", "127.0.0.1", "--port", replica_of.port, "--username", "postgres"),
                 *("--pgdata", self.data, "--write-recovery-conf", "--wal-method", "stream"),
+                # At once: the default, a spread checkpoint, waited 2.5 minutes on an idle cluster.
+                *("--checkpoint", "fast"),
             )
             self.start()
             return
