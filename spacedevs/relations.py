@@ -1,13 +1,13 @@
 """A relation along a lookup path, that Django prefetches like any other; many-valued prefetches stored
 as lists."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import F, Model, Prefetch, QuerySet
+from django.db.models import F, Field, ForeignObjectRel, Model, Prefetch, QuerySet
 from django.db.models.constants import LOOKUP_SEP
 
 
@@ -87,16 +87,26 @@ def _listed(model: type[Model], lookup: str | Prefetch) -> str | Prefetch:
 def _many_valued(model: type[Model], path: str) -> bool:
     """Whether the last step of `path` from `model` is a many-valued relation named by its field (an
     accessor such as `x_set`, or an attribute that is not a field, is left alone)."""
-    field = None
-    for part in path.split(LOOKUP_SEP):
+    parts = path.split(LOOKUP_SEP)
+    walked = list(fields_along(model, parts))
+    if len(walked) < len(parts):
+        return False
+    field = walked[-1]
+    return (field.many_to_many or field.one_to_many) and _accessor(field) == parts[-1]
+
+
+def fields_along(model: type[Model] | None, parts: Iterable[str]) -> Iterator[Field | ForeignObjectRel]:
+    """The fields that the parts of a lookup path (`["launch", "pad", "location"]`) name from `model`,
+    one step after the other; the walk stops where a part names no field (an annotation, a property)."""
+    for part in parts:
         if model is None:
-            return False
+            return
         try:
             field = model._meta.get_field(part)
         except FieldDoesNotExist:
-            return False
+            return
+        yield field
         model = field.related_model if field.is_relation else None
-    return field is not None and (field.many_to_many or field.one_to_many) and _accessor(field) == part
 
 
 def _accessor(field) -> str:

@@ -15,7 +15,6 @@ so an endpoint added to the router is documented as it is registered.
   mapped by the extensions below; URLs, dates, datetimes and durations carry their formats.
 """
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerFieldExtension
@@ -28,6 +27,7 @@ from rest_framework import serializers
 
 from spacedevs.api.fields import NameField
 from spacedevs.api.routers import API_VERSION
+from spacedevs.relations import fields_along
 
 # The proxy of each set of mode serializers, made once: `launch/`, `launch/upcoming/` and
 # `launch/previous/` share theirs, and drf-spectacular knows a component by the object behind it.
@@ -65,19 +65,12 @@ def source_nullable(model: type[models.Model] | None, source_attrs: list[str]) -
     """Whether a value read along `source_attrs` from a `model` instance can be null: a field on the way
     is `null=True` (a missing relation makes the rest null). Attributes that are not model fields
     (annotations, prefetched lists) say nothing: their serializer field declares `allow_null`."""
-    for attr in source_attrs:
-        if model is None:
-            return False
-        try:
-            field = model._meta.get_field(attr)
-        except FieldDoesNotExist:
-            return False
+    for field in fields_along(model, source_attrs):
         if getattr(field, "null", False) or (field.one_to_one and field.auto_created):
             # A reverse one-to-one (`rocket.launch`) may have no row.
             return True
         if field.many_to_many or field.one_to_many:
             return False
-        model = field.related_model
     return False
 
 
