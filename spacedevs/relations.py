@@ -76,7 +76,7 @@ def _listed(model: type[Model], lookup: str | Prefetch) -> str | Prefetch:
     queryset = prefetch.queryset
     if queryset is not None and queryset._prefetch_related_lookups:
         queryset = as_lists(queryset)
-    if prefetch.to_attr or not _many_valued(model, prefetch.prefetch_through):
+    if prefetch.to_attr or not many_valued(model, prefetch.prefetch_through):
         if queryset is prefetch.queryset:
             return lookup
         return Prefetch(prefetch.prefetch_through, queryset=queryset, to_attr=prefetch.to_attr)
@@ -84,9 +84,10 @@ def _listed(model: type[Model], lookup: str | Prefetch) -> str | Prefetch:
     return Prefetch(prefetch.prefetch_through, queryset=queryset, to_attr=LISTED + last)
 
 
-def _many_valued(model: type[Model], path: str) -> bool:
+def many_valued(model: type[Model], path: str) -> bool:
     """Whether the last step of `path` from `model` is a many-valued relation named by its field (an
-    accessor such as `x_set`, or an attribute that is not a field, is left alone)."""
+    accessor such as `x_set`, or an attribute that is not a field, is left alone): where `as_lists`
+    stores a list."""
     parts = path.split(LOOKUP_SEP)
     walked = list(fields_along(model, parts))
     if len(walked) < len(parts):

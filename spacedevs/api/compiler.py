@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from typing import Any
 
 from django.db.models import Model
-from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
 from django.db.models.manager import BaseManager
 from rest_framework import fields, serializers
 from rest_framework.relations import PKOnlyObject
@@ -37,7 +36,7 @@ from rest_framework.settings import api_settings
 
 from spacedevs.api.durations import format_duration
 from spacedevs.api.fields import ConstantField, DurationField, FirstItemField, LinkField, NameField
-from spacedevs.relations import LISTED
+from spacedevs.relations import LISTED, many_valued
 
 # The serializer context of the response being built: a response sets it around its compiled calls.
 _current_context: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
@@ -207,7 +206,7 @@ def _reader(field: fields.Field, model: type[Model] | None) -> Callable[[Any], A
         return _identity
     if len(attrs) == 1:
         attr = attrs[0]
-        if _many_valued(model, attr):
+        if many_valued(model, attr):
             return _list_reader(attr)
         return lambda instance: getattr(instance, attr)
 
@@ -229,10 +228,6 @@ class _Irregular(Exception):
 
 # What DRF's `get_attribute` calls when a source reaches it (`rest_framework.fields.is_simple_callable`).
 _CALLED_BY_DRF = (types.FunctionType, types.MethodType, types.BuiltinFunctionType, functools.partial)
-
-
-def _many_valued(model: type[Model], attr: str) -> bool:
-    return isinstance(inspect.getattr_static(model, attr, None), ReverseManyToOneDescriptor)
 
 
 def _list_reader(attr: str) -> Callable[[Any], Any]:
