@@ -334,6 +334,11 @@ COUNT_CACHE = env_bool("COUNT_CACHE", default=True)
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS") or 60)
 RESPONSE_MAX_AGE = int(os.environ.get("RESPONSE_MAX_AGE") or 0)
 DATA_VERSION_FILE = os.environ.get("DATA_VERSION_FILE", "")
+# The SQL of the views' querysets compiled once per shape (spacedevs/statements.py); off: per query, as
+# Django does. STATEMENT_CACHE_CHECK (the test suite) compares every statement built from a kept shape
+# with Django's own compilation of it.
+STATEMENT_CACHE = env_bool("STATEMENT_CACHE", default=True)
+STATEMENT_CACHE_CHECK = env_bool("STATEMENT_CACHE_CHECK", default=False)
 
 # Our OpenAPI 3 schema (drf-spectacular) at `/2.2.0/schema/`, with Swagger UI and ReDoc served from our
 # own static files (drf-spectacular-sidecar), so that they work offline and behind firewalls.

@@ -26,6 +26,13 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _statements_checked(settings):
+    # Every statement assembled from a kept shape (spacedevs.statements) is compared with Django's own
+    # compilation of it: a shape that misses a difference between two queries fails the test.
+    settings.STATEMENT_CACHE_CHECK = True
+
+
+@pytest.fixture(autouse=True)
 def _fresh_throttle_counts():
     # Without Redis, the throttle counts in the process's cache, which outlives a test.
     cache.clear()

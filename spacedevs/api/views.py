@@ -16,6 +16,7 @@ from spacedevs.api.compiler import CompiledSerializer, compiled
 from spacedevs.api.throttling import ApiRateThrottle
 from spacedevs.relations import as_lists
 from spacedevs.replicas import reading_replicas
+from spacedevs.statements import compiled_once
 
 
 class Mode(NamedTuple):
@@ -31,8 +32,9 @@ def built(selector: Callable[[], QuerySet]) -> QuerySet:
     """The queryset `selector` returns, built once per process: a selector builds it from the models
     alone (what depends on the request, or on the time, is applied to a clone, or is SQL's `Now()`).
     Its many-valued prefetches are stored as lists, which the compiled serializers read
-    (`spacedevs.relations.as_lists`)."""
-    return as_lists(selector())
+    (`spacedevs.relations.as_lists`), and its SQL is compiled once per shape
+    (`spacedevs.statements.compiled_once`)."""
+    return compiled_once(as_lists(selector()))
 
 
 class LL2ViewSet(viewsets.ReadOnlyModelViewSet):

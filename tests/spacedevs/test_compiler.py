@@ -52,14 +52,19 @@ def context_for(path, **query):
 @pytest.mark.parametrize(("prefix", "name", "mode"), SHAPES)
 @pytest.mark.parametrize("query", [{}, {"format": "json"}], ids=["json", "format=json"])
 def test_compiled_output_equals_drf_on_the_demo(demo_and_more, prefix, name, mode, query):
-    rows = list(mode.selector()[:100])
-    assert rows, f"the demo has no {prefix}"
-    context = context_for(f"/2.2.0/{prefix}/", **query)
-    # What the views serve: the rows with their many-valued relations prefetched as lists.
-    listed = list(as_lists(mode.selector())[:100])
+    # What LL2 derives from the clock in SQL (a spacecraft's time in space, counted to the second) differs
+    # between two fetches a second apart: a difference must persist over three fetches to count.
+    for _attempt in range(3):
+        rows = list(mode.selector()[:100])
+        assert rows, f"the demo has no {prefix}"
+        context = context_for(f"/2.2.0/{prefix}/", **query)
+        # What the views serve: the rows with their many-valued relations prefetched as lists.
+        listed = list(as_lists(mode.selector())[:100])
 
-    drf = mode.serializer(rows, many=True, context=context).data
-    ours = compiled(mode.serializer).many(listed, context_for(f"/2.2.0/{prefix}/", **query))
+        drf = mode.serializer(rows, many=True, context=context).data
+        ours = compiled(mode.serializer).many(listed, context_for(f"/2.2.0/{prefix}/", **query))
+        if ordered(ours) == ordered(drf):
+            break
 
     assert ordered(ours) == ordered(drf)
 
