@@ -271,6 +271,12 @@ class StatementCompilerMixin:
             return self._compile_and_keep(key, with_limits, with_col_aliases)
         if template is None:  # a shape whose template could not be made
             return super().as_sql(with_limits, with_col_aliases)
+        self.where, self.having, self.qualify = self.query.where.split_having_qualify(
+            must_group_by=self.query.group_by is not None
+        )
+        if self.having is not None or self.qualify is not None:
+            # A filter on an aggregate or a window of the shape's (HAVING, QUALIFY): Django's way.
+            return super().as_sql(with_limits, with_col_aliases)
         for name, value in zip(_STATE, template.state, strict=True):
             setattr(self, name, value)
         result = template.sql(*self._where(), _limits(self, with_limits))
@@ -279,12 +285,7 @@ class StatementCompilerMixin:
         return result
 
     def _where(self) -> tuple[str, Any]:
-        # As Django's `pre_sql_setup` and `as_sql` do.
-        self.where, self.having, self.qualify = self.query.where.split_having_qualify(
-            must_group_by=self.query.group_by is not None
-        )
-        if self.having is not None or self.qualify is not None:
-            raise AssertionError("A query with a shape has no HAVING or QUALIFY part.")  # see _template
+        # The WHERE part of what Django's `pre_sql_setup` split, compiled as its `as_sql` does.
         try:
             return self.compile(self.where)
         except EmptyResultSet:

@@ -192,3 +192,15 @@ def test_switched_off_nothing_is_kept(settings):
 
     assert marked_flights().get(pk=flight.pk) == flight
     assert statements._templates == {}
+
+
+def test_a_filter_on_an_aggregate_of_the_shape_is_compiled_by_django():
+    busy, idle = complete_flight(), SpacecraftFlightFactory()
+    # The marked queryset holds the aggregate, so a filter on it has the same shape as the query without
+    # the filter, which was kept: but it is a HAVING clause, which a template does not hold.
+    flights = compiled_once(SpacecraftFlight.objects.annotate(events=Count("docking_events")).order_by("id"))
+
+    assert [(flight, flight.events) for flight in flights] == [(busy, 1), (idle, 0)]
+    assert list(flights.filter(events__gt=0)) == [busy]
+    assert list(flights.filter(events=0)) == [idle]
+    assert ours(flights.filter(events=0)) == djangos(flights.filter(events=0))
