@@ -5,27 +5,28 @@ and prefetches name some 400 columns, that was over half of the request's time i
 from one request to the next only the values of the `WHERE` clause change (the id asked for, the rows
 a prefetch completes). `compiled_once(queryset)` marks a queryset, and the querysets of its `Prefetch`
 objects, so that each query derived from them (filtered, ordered, sliced, prefetched) is compiled by
-`StatementCompiler`: it keeps, per shape, everything but the `WHERE` clause (the select list, the
-joins, the ordering, the limits, and what Django needs to build instances from the rows) and compiles
-only the `WHERE` clause per run.
+`StatementCompilerMixin`: it keeps, per shape, everything but the `WHERE` clause and the `LIMIT/OFFSET`
+(the select list, the joins, the ordering, and what Django needs to build instances from the rows) and
+compiles only those two per run.
 
-The shape is the query's whole state but its `WHERE` clause (`shape_of`): its joins, their reference
-counts, `select_related`, annotations, ordering, limits, extras... A query with anything it does not
-know (a Django version's new attribute, a combinator, `FOR UPDATE`, `EXPLAIN`, an expression the
-marked queryset did not hold) has no shape, and Django compiles it as always. A shape is kept only
-once the SQL assembled from it has been checked equal to Django's own for the query it was made from.
-With `STATEMENT_CACHE_CHECK` on (the test suite), every query assembled from a kept shape is also
-compiled by Django and compared, so that a shape that misses a difference fails a test instead of
-answering another query's rows. `STATEMENT_CACHE=off` compiles everything as Django does.
+The shape is the query's whole state but its `WHERE` clause and its limits (`shape_of`): its joins,
+their reference counts, `select_related`, annotations, ordering, whether it is sliced, extras... A
+query with anything it does not know (a Django version's new attribute, a combinator, `FOR UPDATE`,
+`EXPLAIN`, an expression the marked queryset did not hold) has no shape, and Django compiles it as
+always. A shape is kept only once the SQL assembled from it has been checked equal to Django's own
+for the query it was made from. With `STATEMENT_CACHE_CHECK` on (the test suite), every query
+assembled from a kept shape is also compiled by Django and compared, so that a shape that misses a
+difference fails a test instead of answering another query's rows. `STATEMENT_CACHE=off` compiles
+everything as Django does.
 """
 
+import functools
 import threading
 from collections.abc import Hashable
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connections
 from django.db.models import Prefetch, QuerySet
 from django.db.models.sql.datastructures import BaseTable, Join
 from django.db.models.sql.query import Query
@@ -41,16 +42,13 @@ MAX_SHAPES = 1000
 
 
 class StatementQuery(Query):
-    """A query of a marked queryset: compiled by `StatementCompiler`. Django's clones keep the class, so
-    every query derived from a marked one is one too."""
+    """A query of a marked queryset: compiled by the backend's compiler with `StatementCompilerMixin`.
+    Django's clones keep the class, so every query derived from a marked one is one too."""
 
     def get_compiler(self, using=None, connection=None, elide_empty=True):
-        if using is None and connection is None:
-            raise ValueError("Need either using or connection")
-        if using:
-            connection = connections[using]
-        base = connection.ops.compiler(self.compiler)
-        return _statement_compiler(base)(self, connection, using, elide_empty)
+        compiler = super().get_compiler(using, connection, elide_empty)
+        compiler.__class__ = _statement_compiler(type(compiler))
+        return compiler
 
 
 def compiled_once(queryset: QuerySet) -> QuerySet:
@@ -317,9 +315,7 @@ def _template(compiler, marked: Query, with_limits, with_col_aliases) -> _Templa
     """The template of `compiler`'s query, from the SQL Django compiles for a clone of it (made before the
     compilation, which adds joins) whose WHERE clause is a mark."""
     marked.where = WhereNode([ExtraWhere([_MARK], [])])
-    sql, params = super(StatementCompilerMixin, marked.get_compiler(connection=compiler.connection)).as_sql(
-        with_limits, with_col_aliases
-    )
+    sql, params = _djangos(marked, compiler, with_limits, with_col_aliases)
     if sql.count(_MARKED_WHERE) != 1:
         return None
     head, tail = sql.split(_MARKED_WHERE)
@@ -340,27 +336,25 @@ def _limits(compiler, with_limits) -> str:
     return " " + compiler.connection.ops.limit_offset_sql(query.low_mark, query.high_mark)
 
 
-def _check(compiler, result, with_limits, with_col_aliases):
-    query = compiler.query.clone()
+def _djangos(query: Query, compiler, with_limits, with_col_aliases) -> tuple[str, tuple]:
+    """The statement Django's own compiler makes of `query` (a clone: compiling it adds joins), for the
+    connection of `compiler`."""
     query.__class__ = Query
-    expected = query.get_compiler(connection=compiler.connection, elide_empty=compiler.elide_empty).as_sql(
+    return query.get_compiler(connection=compiler.connection, elide_empty=compiler.elide_empty).as_sql(
         with_limits, with_col_aliases
     )
+
+
+def _check(compiler, result, with_limits, with_col_aliases):
+    expected = _djangos(compiler.query.clone(), compiler, with_limits, with_col_aliases)
     if expected != result:
         raise AssertionError(f"A kept statement differs from Django's:\n{result}\n!=\n{expected}")
 
 
-_compiler_classes: dict[type, type] = {}
-
-
+@functools.cache
 def _statement_compiler(base: type) -> type:
     """The backend's compiler class with `StatementCompilerMixin` (one class per backend compiler)."""
-    compiler = _compiler_classes.get(base)
-    if compiler is None:
-        compiler = _compiler_classes.setdefault(
-            base, type(f"Statement{base.__name__}", (StatementCompilerMixin, base), {})
-        )
-    return compiler
+    return type(f"Statement{base.__name__}", (StatementCompilerMixin, base), {})
 
 
 def clear() -> None:
