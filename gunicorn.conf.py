@@ -15,6 +15,9 @@ Each value may be set by the environment (README, "Operations"):
   rather than queueing work that would wait longer than its client does; and a request whose client
   hung up while it waited is dropped unanswered (`spacedevs.middleware.AbandonedRequestMiddleware`).
 - LOG_FORMAT=json: the access and error logs as one JSON object a line, as Django's own logs are.
+- GC_THRESHOLD (50000,20,20): once a worker has loaded the application, what it holds is frozen out of
+  the garbage collector's sight and the collector runs less often (`spacedevs/collection.py`); `off`
+  leaves Python's collector as it is.
 - PROMETHEUS_MULTIPROC_DIR: where each worker writes its metrics, for `/metrics` to add up those of all
   the workers (prometheus_client's multiprocess mode); a new temporary directory by default.
 """
@@ -60,3 +63,15 @@ def child_exit(server, worker):
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
+
+
+def post_worker_init(worker):
+    # The worker has loaded the application; its URL patterns (and with them the views) are loaded too,
+    # then the collector is tuned (spacedevs/collection.py).
+    from django.conf import settings
+    from django.urls import get_resolver
+
+    from spacedevs.collection import tune
+
+    get_resolver().url_patterns  # noqa: B018 - loads them
+    tune(settings.GC_THRESHOLD)

@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from spacedevs.collection import parse_threshold
 from spacedevs.rates import parse_rate
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -339,6 +340,8 @@ DATA_VERSION_FILE = os.environ.get("DATA_VERSION_FILE", "")
 # with Django's own compilation of it.
 STATEMENT_CACHE = env_bool("STATEMENT_CACHE", default=True)
 STATEMENT_CACHE_CHECK = env_bool("STATEMENT_CACHE_CHECK", default=False)
+# The garbage collector's thresholds in a served process (spacedevs/collection.py); None: Python's own.
+GC_THRESHOLD = parse_threshold(os.environ.get("GC_THRESHOLD"))
 
 # Our OpenAPI 3 schema (drf-spectacular) at `/2.2.0/schema/`, with Swagger UI and ReDoc served from our
 # own static files (drf-spectacular-sidecar), so that they work offline and behind firewalls.
