@@ -24,12 +24,15 @@ the compiled tree's root holds a mapping that reads the context set for the curr
 import contextvars
 import functools
 import inspect
+import keyword
 import types
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model
 from django.db.models.manager import BaseManager
+from django.utils import timezone
 from rest_framework import fields, serializers
 from rest_framework.relations import PKOnlyObject
 from rest_framework.settings import api_settings
@@ -42,6 +45,9 @@ from spacedevs.relations import LISTED, many_valued
 _current_context: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
     "serializer_context", default=None
 )
+# DRF's default timezone of datetimes (Django's current timezone, or none without USE_TZ), read once per
+# compiled call.
+_response_timezone: contextvars.ContextVar = contextvars.ContextVar("response_timezone", default=None)
 
 Step = Callable[[Any, dict], None]
 
@@ -81,19 +87,30 @@ class CompiledSerializer:
         self._represent = _compile_serializer(self.root)
 
     def one(self, instance: Any, context: dict) -> Any:
-        token = _current_context.set(context)
+        tokens = _enter(context)
         try:
             return self._represent(instance)
         finally:
-            _current_context.reset(token)
+            _leave(tokens)
 
     def many(self, instances: Iterable, context: dict) -> list:
-        token = _current_context.set(context)
+        tokens = _enter(context)
         try:
             represent = self._represent
             return [represent(instance) for instance in _items(instances)]
         finally:
-            _current_context.reset(token)
+            _leave(tokens)
+
+
+def _enter(context: dict) -> tuple:
+    default_timezone = timezone.get_current_timezone() if settings.USE_TZ else None
+    return _current_context.set(context), _response_timezone.set(default_timezone)
+
+
+def _leave(tokens: tuple) -> None:
+    context_token, timezone_token = tokens
+    _response_timezone.reset(timezone_token)
+    _current_context.reset(context_token)
 
 
 @functools.cache
@@ -126,15 +143,49 @@ def _compile_serializer(serializer: serializers.BaseSerializer) -> Callable[[Any
     ):
         return serializer.to_representation
     model = getattr(getattr(serializer, "Meta", None), "model", None)
-    steps = tuple(_compile_field(field, model) for field in serializer._readable_fields)
+    steps = [_compile_field(field, model) for field in serializer._readable_fields]
+    return _assembled(steps, f"represent_{type(serializer).__name__}")
 
-    def represent(instance):
-        out = {}
-        for step in steps:
-            step(instance, out)
-        return out
 
-    return represent
+def _assembled(steps: list[Step], name: str) -> Callable[[Any], Any]:
+    """One function running the steps in order, written out as Python source and compiled.
+
+    Calling each step (and, in it, its reader and converter) was most of a large page's serialization.
+    The function writes each constant, reads each plain attribute inline (`instance.name`) and calls
+    the converter, all in its own body; a read that raises runs the field's whole step instead, which
+    reads again and lets DRF decide (a default, a null, a skipped field). Any other step is called as
+    it is. The output is the steps' own, in their order.
+    """
+    namespace: dict[str, Any] = {}
+    lines = [f"def {name}(instance):", "    out = {}"]
+    for i, step in enumerate(steps):
+        namespace[f"step{i}"] = step
+        constant, plan = getattr(step, "constant", None), getattr(step, "plan", None)
+        if constant is not None:
+            namespace[f"key{i}"], namespace[f"constant{i}"] = constant
+            lines.append(f"    out[key{i}] = constant{i}")
+        elif plan is not None:
+            namespace[f"key{i}"], namespace[f"read{i}"], namespace[f"convert{i}"] = plan
+            attr = getattr(plan[1], "attr", None)
+            read = f"instance.{attr}" if _inline(attr) else f"read{i}(instance)"
+            value = "value" if plan[2] is None else f"convert{i}(value)"
+            lines += [
+                "    try:",
+                f"        value = {read}",
+                "    except Exception:",
+                f"        step{i}(instance, out)",
+                "    else:",
+                f"        out[key{i}] = None if value is None else {value}",
+            ]
+        else:
+            lines.append(f"    step{i}(instance, out)")
+    lines.append("    return out")
+    exec("\n".join(lines), namespace)  # our own source: names and indices only, no input of anyone's
+    return namespace[name]
+
+
+def _inline(attr: str | None) -> bool:
+    return attr is not None and attr.isidentifier() and not keyword.iskeyword(attr)
 
 
 # --- fields --------------------------------------------------------------------------------------------
@@ -152,6 +203,7 @@ def _compile_field(field: fields.Field, model: type[Model] | None) -> Step:
         def constant_step(instance, out):
             out[name] = constant
 
+        constant_step.constant = (name, constant)
         return constant_step
     read = _reader(field, model)
     if isinstance(field, NameField):
@@ -176,6 +228,7 @@ def _step(field: fields.Field, read: Callable[[Any], Any], convert: Callable[[An
         else:
             out[name] = value if convert is None else convert(value)
 
+    step.plan = (name, read, convert)
     return step
 
 
@@ -208,7 +261,12 @@ def _reader(field: fields.Field, model: type[Model] | None) -> Callable[[Any], A
         attr = attrs[0]
         if many_valued(model, attr):
             return _list_reader(attr)
-        return lambda instance: getattr(instance, attr)
+
+        def read(instance):
+            return getattr(instance, attr)
+
+        read.attr = attr  # read inline by the assembled function
+        return read
 
     # Past the first step the classes are other models'; a method met there is DRF's to call. A null
     # before the end fails the next `getattr`, and DRF decides.
@@ -313,14 +371,33 @@ def _datetime(field: fields.DateTimeField) -> Callable:
     if output_format is None or output_format.lower() == fields.ISO_8601:
         return field.to_representation
     enforce_timezone = field.enforce_timezone
+    # DRF's `enforce_timezone`, with the field's timezone read once per response instead of once per
+    # value (Django's current timezone is a context-local lookup): an aware value is converted to it;
+    # anything else (a naive value, no timezone, an overflow) is left to DRF.
+    own_timezone = field.__dict__.get("timezone", _UNSET)
+    if _overrides(type(field), fields.DateTimeField, "default_timezone", "enforce_timezone"):
+
+        def drf_datetime(value):
+            return value if isinstance(value, str) else enforce_timezone(value).strftime(output_format)
+
+        return drf_datetime
 
     def datetime(value):
         if isinstance(value, str):
             return value
+        field_timezone = _response_timezone.get() if own_timezone is _UNSET else own_timezone
+        if field_timezone is not None and value.utcoffset() is not None:
+            try:
+                return value.astimezone(field_timezone).strftime(output_format)
+            except OverflowError:
+                pass
         return enforce_timezone(value).strftime(output_format)
 
     # DRF answers null for any falsy value; a datetime is never falsy, so the None check suffices.
     return datetime
+
+
+_UNSET = object()
 
 
 def _date(field: fields.DateField) -> Callable:

@@ -2,10 +2,14 @@
 for every serializer of every endpoint and mode, on the demo, and for the field kinds the compiler
 leaves to DRF."""
 
+import contextlib
 import datetime
+import types
+import zoneinfo
 
 import pytest
 from django.urls import resolve
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
@@ -118,6 +122,40 @@ class EdgeCases(serializers.ModelSerializer):
 
     def get_method(self, launch):
         return [launch.name, self.context["request"].query_params.get("format")]
+
+
+class Local(serializers.DateTimeField):
+    def default_timezone(self):
+        return zoneinfo.ZoneInfo("Asia/Tokyo")
+
+
+class Datetimes(serializers.Serializer):
+    """Datetimes in the response's timezone, a timezone of their own, or one a subclass chooses."""
+
+    plain = serializers.DateTimeField(source="at", format="%Y-%m-%dT%H:%M:%S%z")
+    own = serializers.DateTimeField(
+        source="at", format="%Y-%m-%d %H:%M %Z", default_timezone=zoneinfo.ZoneInfo("America/Lima")
+    )
+    local = Local(source="at", format="%H:%M %Z")
+
+
+@pytest.mark.parametrize("active", [None, "Europe/Paris"])
+def test_datetimes_are_in_the_timezone_drf_gives_them(active):
+    values = [
+        types.SimpleNamespace(at=datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)),
+        types.SimpleNamespace(at=datetime.datetime(2024, 7, 2, 3, 4, 5)),  # naive: made aware by DRF
+        types.SimpleNamespace(
+            at=datetime.datetime(2024, 7, 2, 3, 4, 5, tzinfo=zoneinfo.ZoneInfo("Asia/Kolkata"))
+        ),
+    ]
+    with timezone.override(active) if active else contextlib.nullcontext():
+        drf = Datetimes(values, many=True).data
+        ours = compiled(Datetimes).many(values, {})
+    assert ordered(ours) == ordered(drf)
+    expected = "2024-01-02T04:04:05+0100" if active else "2024-01-02T03:04:05+0000"
+    assert ours[0]["plain"] == expected
+    assert ours[0]["own"] == "2024-01-01 22:04 -05"
+    assert ours[2]["local"] == "06:34 JST"
 
 
 def test_fields_left_to_drf_and_nulls_in_sources_give_drf_output(demo):
