@@ -2,8 +2,10 @@
 
 from django.db import models
 
+from spacedevs.db.models import Model
 
-class AgencyType(models.Model):
+
+class AgencyType(Model):
     """The kind of an agency (Government, Commercial, Multinational...); served as its name."""
 
     name = models.CharField(max_length=255, unique=True)
@@ -15,7 +17,7 @@ class AgencyType(models.Model):
         return self.name
 
 
-class Agency(models.Model):
+class Agency(Model):
     """A space agency, company or programme, keyed by its LL2 id.
 
     Its launch and landing counters (`total_launch_count` ... `consecutive_successful_landings`) are

@@ -4,10 +4,11 @@ from django.db import models
 from django.db.models import Case, Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, Subquery, When
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Now
 
+from spacedevs.db.models import Model
 from spacedevs.relations import PathRelation
 
 
-class AstronautStatus(models.Model):
+class AstronautStatus(Model):
     """Active, Retired, Deceased..."""
 
     name = models.CharField(max_length=255)
@@ -20,7 +21,7 @@ class AstronautStatus(models.Model):
         return self.name
 
 
-class AstronautType(models.Model):
+class AstronautType(Model):
     """Government, Private, Non-Human..."""
 
     name = models.CharField(max_length=255)
@@ -32,7 +33,7 @@ class AstronautType(models.Model):
         return self.name
 
 
-class AstronautRole(models.Model):
+class AstronautRole(Model):
     """A crew role (Commander, Pilot, Mission Specialist 1...); crews are listed by its priority."""
 
     role = models.CharField(max_length=255)
@@ -107,7 +108,7 @@ def _count(seats, related):
     return Coalesce(Subquery(seats.annotate(total=Count(related, distinct=True)).values("total")), 0)
 
 
-class Astronaut(models.Model):
+class Astronaut(Model):
     """A person who flew, or trains to fly, to space."""
 
     name = models.CharField(max_length=255)
@@ -149,7 +150,7 @@ class Astronaut(models.Model):
         return self.name
 
 
-class AstronautFlight(models.Model):
+class AstronautFlight(Model):
     """One astronaut in one role, as listed in a flight's crew (LL2's `AstronautFlight`)."""
 
     role = models.ForeignKey(AstronautRole, on_delete=models.PROTECT, related_name="assignments")

@@ -6,8 +6,10 @@ import datetime
 from django.db import models
 from django.utils import timezone
 
+from spacedevs.db.models import Model
 
-class EventType(models.Model):
+
+class EventType(Model):
     """The kind of an event (Docking, EVA, Static Fire...)."""
 
     name = models.CharField(max_length=255)
@@ -32,7 +34,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(date__lt=timezone.now()).order_by("-date", "id")
 
 
-class Event(models.Model):
+class Event(Model):
     """Something that happens in spaceflight besides a launch, with the launches, expeditions, stations
     and programmes it concerns; its `updates` are curators' notes (`launches.Update.event`)."""
 
@@ -61,7 +63,7 @@ class Event(models.Model):
         return self.name
 
 
-class RoadClosureStatus(models.Model):
+class RoadClosureStatus(Model):
     """The state of a road closure ("Closure Scheduled", "Closure Revoked"...)."""
 
     name = models.CharField(max_length=255)
@@ -74,7 +76,7 @@ class RoadClosureStatus(models.Model):
         return self.name
 
 
-class RoadClosure(models.Model):
+class RoadClosure(Model):
     """A closure of the road to a launch site (Starbase's Highway 4) for tests and launches."""
 
     title = models.CharField(max_length=255)
@@ -89,7 +91,7 @@ class RoadClosure(models.Model):
         return f"{self.title} ({self.window_start:%Y-%m-%d})"
 
 
-class NoticeType(models.Model):
+class NoticeType(Model):
     """The kind of a notice ("Notice to Mariners", "TFR"...)."""
 
     name = models.CharField(max_length=255)
@@ -101,7 +103,7 @@ class NoticeType(models.Model):
         return self.name
 
 
-class Notice(models.Model):
+class Notice(Model):
     """An official notice about a launch site's activity (to mariners, to airmen...), with its link."""
 
     type = models.ForeignKey(NoticeType, on_delete=models.PROTECT, related_name="notices")
@@ -115,7 +117,7 @@ class Notice(models.Model):
         return f"{self.type} ({self.date:%Y-%m-%d})"
 
 
-class LiveStream(models.Model):
+class LiveStream(Model):
     """A live stream the dashboard links to (a site camera, a channel covering the programme)."""
 
     title = models.CharField(max_length=255)

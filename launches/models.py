@@ -20,8 +20,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from spacedevs.db.models import Model
 
-class LaunchStatus(models.Model):
+
+class LaunchStatus(Model):
     """The state of a launch: Go, TBD, Success, Failure...
 
     LL2's ids name the statuses everywhere (`?status__ids=3,4`); those below decide a launch's outcome
@@ -50,7 +52,7 @@ class LaunchStatus(models.Model):
         return self.name
 
 
-class NetPrecision(models.Model):
+class NetPrecision(Model):
     """How precise a launch's NET is (second, minute, hour, day, month...)."""
 
     name = models.CharField(max_length=255)
@@ -65,7 +67,7 @@ class NetPrecision(models.Model):
         return self.name
 
 
-class LauncherConfig(models.Model):
+class LauncherConfig(Model):
     """A rocket model ("Soyuz U", "Falcon 9 Block 5").
 
     Its launch counters (`total_launch_count`, `successful_launches`...) are facts about LL2's whole
@@ -119,7 +121,7 @@ class LauncherConfig(models.Model):
         return self.full_name or self.name
 
 
-class Rocket(models.Model):
+class Rocket(Model):
     """The rocket of one launch: an instance of a launcher configuration."""
 
     configuration = models.ForeignKey(LauncherConfig, on_delete=models.PROTECT, related_name="rockets")
@@ -131,7 +133,7 @@ class Rocket(models.Model):
         return f"{self.configuration} #{self.pk}"
 
 
-class Orbit(models.Model):
+class Orbit(Model):
     """A target orbit ("Low Earth Orbit", LEO)."""
 
     name = models.CharField(max_length=50)
@@ -147,7 +149,7 @@ class Orbit(models.Model):
         return self.name
 
 
-class MissionType(models.Model):
+class MissionType(Model):
     """The purpose of a mission ("Resupply", "Communications"); served as its name."""
 
     name = models.CharField(max_length=255, unique=True)
@@ -159,7 +161,7 @@ class MissionType(models.Model):
         return self.name
 
 
-class Mission(models.Model):
+class Mission(Model):
     """What a launch is for, and where it goes."""
 
     name = models.CharField(max_length=255)
@@ -177,7 +179,7 @@ class Mission(models.Model):
         return self.name
 
 
-class Location(models.Model):
+class Location(Model):
     """A launch site (a cosmodrome or spaceport) holding one or more pads."""
 
     name = models.CharField(max_length=255)
@@ -196,7 +198,7 @@ class Location(models.Model):
         return self.name
 
 
-class Pad(models.Model):
+class Pad(Model):
     """A launch pad at a location."""
 
     agency = models.ForeignKey(
@@ -222,7 +224,7 @@ class Pad(models.Model):
         return f"{self.name} ({self.location})"
 
 
-class MissionPatch(models.Model):
+class MissionPatch(Model):
     """A mission or programme patch image."""
 
     name = models.CharField(max_length=200)
@@ -240,7 +242,7 @@ class MissionPatch(models.Model):
         return self.name
 
 
-class Program(models.Model):
+class Program(Model):
     """A programme that launches belong to (ISS, Commercial Resupply Services, Artemis...)."""
 
     name = models.CharField(max_length=255)
@@ -328,7 +330,7 @@ class LaunchQuerySet(models.QuerySet):
         )
 
 
-class Launch(models.Model):
+class Launch(Model):
     """One launch attempt, keyed by its LL2 UUID."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -398,7 +400,7 @@ class Launch(models.Model):
         return self.name
 
 
-class LandingType(models.Model):
+class LandingType(Model):
     """How something lands (parachute, ocean, runway, ...)."""
 
     name = models.CharField(max_length=255)
@@ -412,7 +414,7 @@ class LandingType(models.Model):
         return self.name
 
 
-class LandingLocation(models.Model):
+class LandingLocation(Model):
     """Where something lands (a droneship, a landing zone, a steppe)."""
 
     name = models.CharField(max_length=255)
@@ -430,7 +432,7 @@ class LandingLocation(models.Model):
         return self.name
 
 
-class Landing(models.Model):
+class Landing(Model):
     """The landing (or planned end) of a spacecraft flight or a booster."""
 
     attempt = models.BooleanField(default=False)
@@ -451,7 +453,7 @@ class Landing(models.Model):
         return f"Landing {self.pk}: {self.description[:60]}"
 
 
-class FirstStageType(models.Model):
+class FirstStageType(Model):
     """The role of a booster on a rocket (Core, Strap-On Booster); served as its name."""
 
     name = models.CharField(max_length=50, unique=True)
@@ -487,7 +489,7 @@ class LauncherQuerySet(models.QuerySet):
         )
 
 
-class Launcher(models.Model):
+class Launcher(Model):
     """One physical booster (a first stage or core, "B1058") that flies on launches' rockets.
 
     Its `flights`, landings and first and last launch dates are not stored:
@@ -530,7 +532,7 @@ class FirstStageQuerySet(models.QuerySet):
         )
 
 
-class FirstStage(models.Model):
+class FirstStage(Model):
     """A booster on one launch's rocket: which booster, in which role, its flight number and landing.
 
     Its previous flight and the turnaround since are not stored:
@@ -557,7 +559,7 @@ class FirstStage(models.Model):
         return f"{self.launcher} on rocket {self.rocket_id}"
 
 
-class LaunchLink(models.Model):
+class LaunchLink(Model):
     """What LL2's `infoURLs` and `vidURLs` share: a titled link of a launch, in priority order."""
 
     priority = models.IntegerField(default=0)
@@ -592,7 +594,7 @@ class VidURL(LaunchLink):
         verbose_name = "video URL"
 
 
-class Update(models.Model):
+class Update(Model):
     """A curator's note (a new NET, a scrub, liftoff), newest first: LL2's `updates/`. It is about a
     launch, an event (`events.Event`) or a programme, each listed by its own `updates`."""
 

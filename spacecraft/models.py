@@ -19,8 +19,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Now
 
+from spacedevs.db.models import Model
 
-class SpacecraftConfigType(models.Model):
+
+class SpacecraftConfigType(Model):
     """The role of a spacecraft configuration (Cargo Resupply, Crewed...)."""
 
     name = models.CharField(max_length=255)
@@ -32,7 +34,7 @@ class SpacecraftConfigType(models.Model):
         return self.name
 
 
-class SpacecraftConfig(models.Model):
+class SpacecraftConfig(Model):
     """A spacecraft model ("Progress 7K-TG", "Crew Dragon")."""
 
     name = models.CharField(max_length=200)
@@ -128,7 +130,7 @@ class SpacecraftQuerySet(models.QuerySet):
         )
 
 
-class SpacecraftStatus(models.Model):
+class SpacecraftStatus(Model):
     """Active, Retired, Single Use, Destroyed..."""
 
     name = models.CharField(max_length=255)
@@ -141,7 +143,7 @@ class SpacecraftStatus(models.Model):
         return self.name
 
 
-class Spacecraft(models.Model):
+class Spacecraft(Model):
     """One physical spacecraft built to a configuration.
 
     Its flight statistics (`in_space`, `time_in_space`, `time_docked`, `flights_count`,
@@ -167,7 +169,7 @@ class Spacecraft(models.Model):
         return self.name
 
 
-class SpacecraftFlight(models.Model):
+class SpacecraftFlight(Model):
     """One flight of a spacecraft: the launch that carried it, its crews, dockings and landing."""
 
     spacecraft = models.ForeignKey(Spacecraft, on_delete=models.PROTECT, related_name="flights")
@@ -203,7 +205,7 @@ class SpacecraftFlight(models.Model):
             raise ValidationError({"mission_end": f"The mission cannot end before its launch ({net})."})
 
 
-class DockingEvent(models.Model):
+class DockingEvent(Model):
     """A flight's stay at a station's docking port, from docking to departure.
 
     Its station is its docking location's (LL2 serves it as the event's `spacestation`).

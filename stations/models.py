@@ -5,8 +5,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Now
 
+from spacedevs.db.models import Model
 
-class SpaceStationStatus(models.Model):
+
+class SpaceStationStatus(Model):
     """Active, De-Orbited..."""
 
     name = models.CharField(max_length=255)
@@ -19,7 +21,7 @@ class SpaceStationStatus(models.Model):
         return self.name
 
 
-class SpaceStationType(models.Model):
+class SpaceStationType(Model):
     """Government, Commercial, Research..."""
 
     name = models.CharField(max_length=255)
@@ -31,7 +33,7 @@ class SpaceStationType(models.Model):
         return self.name
 
 
-class SpaceStation(models.Model):
+class SpaceStation(Model):
     """A crewed orbital station (Salyut 6, Mir, the ISS...).
 
     What LL2 derives (its active expeditions, onboard crew, docked vehicles) is not stored: the
@@ -64,7 +66,7 @@ class SpaceStation(models.Model):
         return self.name
 
 
-class DockingLocation(models.Model):
+class DockingLocation(Model):
     """A docking port of a station ("Salyut-6 aft", "Harmony forward")."""
 
     name = models.CharField(max_length=255)
@@ -83,7 +85,7 @@ class ExpeditionQuerySet(models.QuerySet):
         return self.filter(Q(start__lte=Now()), Q(end__isnull=True) | Q(end__gt=Now()))
 
 
-class Expedition(models.Model):
+class Expedition(Model):
     """A crew's stay aboard a station ("Expedition 64"), from start to end."""
 
     name = models.CharField(max_length=255)
