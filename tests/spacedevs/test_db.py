@@ -97,3 +97,41 @@ def test_a_closed_connection_is_found_unusable_not_an_error():
 
     assert other.is_usable() is False
     other.close()
+
+
+TIMESTAMPS = [
+    "2026-11-28 21:44:59.123456+00",
+    "1961-04-12 06:07:00+00",
+    "0099-01-02 03:04:05+00",
+    "2024-02-29 23:59:59.5-05:30",
+    "9999-12-30 23:59:59+00",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("session_zone", [None, "Asia/Kolkata"])
+def test_timestamps_load_as_django_s_own_loader_loads_them(session_zone):
+    if connection.vendor != "postgresql":
+        pytest.skip("a loader of psycopg 3's")
+    from django.db.backends.postgresql.psycopg_any import BaseTzLoader
+
+    from spacedevs.db.postgresql.base import timestamptz_loader
+
+    class DjangosLoader(BaseTzLoader):
+        timezone = connection.timezone
+
+    select = "SELECT " + ", ".join(f"'{value}'::timestamptz" for value in TIMESTAMPS)
+    with connection.cursor() as cursor:
+        if session_zone:
+            cursor.execute(f"SET TIME ZONE '{session_zone}'")
+        cursor.execute(select)
+        ours = cursor.fetchone()
+        assert connection.connection.adapters.get_loader(1184, 0) is timestamptz_loader(connection.timezone)
+        cursor.cursor.adapters.register_loader("timestamptz", DjangosLoader)
+        cursor.execute(select)
+        djangos = cursor.fetchone()
+        if session_zone:
+            cursor.execute("SET TIME ZONE 'UTC'")
+    assert ours == djangos
+    assert [value.tzinfo for value in ours] == [value.tzinfo for value in djangos] == [connection.timezone] * 5
+    assert [value.isoformat() for value in ours] == [value.isoformat() for value in djangos]

@@ -12,8 +12,14 @@ timeout plus `GRACE_SECONDS`, by which a live server has answered or cancelled. 
 process, shuts down the socket of a call that passes its deadline; the call then fails at once as a
 lost connection (`OperationalError`, answered 503 by `spacedevs.errors`), Django drops that connection,
 and the next request connects again. Without a statement timeout (`0`), nothing is watched.
+
+With psycopg 3, `timestamptz` values are parsed by psycopg's own loader (in C, with psycopg's binary
+package) instead of the pure-Python one Django's loader subclasses, then given the connection's timezone
+as Django's loader gives it: the same values, several times faster (a page of 100 launches reads a
+thousand of them).
 """
 
+import functools
 import os
 import socket
 import threading
@@ -97,6 +103,12 @@ class DatabaseWrapper(counted.DatabaseWrapper):
         if self.call_deadline:
             self.execute_wrappers.append(self._watched_query)
 
+    def get_new_connection(self, conn_params):
+        connection = super().get_new_connection(conn_params)
+        if base.is_psycopg3:
+            connection.adapters.register_loader("timestamptz", timestamptz_loader(self.timezone))
+        return connection
+
     @contextmanager
     def _watched(self):
         fileno = self._fileno() if self.call_deadline else None
@@ -130,6 +142,30 @@ class DatabaseWrapper(counted.DatabaseWrapper):
     def _rollback(self):
         with self._watched():
             return super()._rollback()
+
+
+@functools.cache
+def timestamptz_loader(timezone):
+    """A loader of `timestamptz` giving what Django's (`psycopg_any.BaseTzLoader` on `timezone`) gives:
+    psycopg's own parse, in the session's time zone that Django sets to the connection's, with the
+    connection's `timezone` (None: naive) as its `tzinfo`."""
+    import psycopg
+    from psycopg.pq import Format
+
+    oid = psycopg.adapters.types["timestamptz"].oid
+    parse = psycopg.adapters.get_loader(oid, Format.TEXT)
+
+    class TimestamptzLoader(psycopg.adapt.Loader):
+        def __init__(self, oid, context=None):
+            super().__init__(oid, context)
+            self._parse = parse(oid, context).load
+
+        def load(self, data):
+            return self._parse(data).replace(tzinfo=timezone)
+
+    # What Django's `create_cursor` compares with the connection's before registering a loader of its own.
+    TimestamptzLoader.timezone = timezone
+    return TimestamptzLoader
 
 
 def _deadline_of(settings_dict):
