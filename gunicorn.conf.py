@@ -15,9 +15,9 @@ Each value may be set by the environment (README, "Operations"):
   rather than queueing work that would wait longer than its client does; and a request whose client
   hung up while it waited is dropped unanswered (`spacedevs.middleware.AbandonedRequestMiddleware`).
 - LOG_FORMAT=json: the access and error logs as one JSON object a line, as Django's own logs are.
-- GC_THRESHOLD (50000,20,20): once a worker has loaded the application, what it holds is frozen out of
-  the garbage collector's sight and the collector runs less often (`spacedevs/collection.py`); `off`
-  leaves Python's collector as it is.
+- GC_THRESHOLD (unset): once a worker has loaded the application, what it holds is frozen out of the
+  garbage collector's sight (`spacedevs/collection.py`); set, it also names the collector's thresholds
+  (50000,20,20), and `off` leaves Python's collector as it is.
 - PROMETHEUS_MULTIPROC_DIR: where each worker writes its metrics, for `/metrics` to add up those of all
   the workers (prometheus_client's multiprocess mode); a new temporary directory by default.
 """

@@ -340,7 +340,8 @@ DATA_VERSION_FILE = os.environ.get("DATA_VERSION_FILE", "")
 # with Django's own compilation of it.
 STATEMENT_CACHE = env_bool("STATEMENT_CACHE", default=True)
 STATEMENT_CACHE_CHECK = env_bool("STATEMENT_CACHE_CHECK", default=False)
-# The garbage collector's thresholds in a served process (spacedevs/collection.py); None: Python's own.
+# A served worker freezes what it loaded out of the garbage collector's sight, and sets the collector's
+# thresholds if GC_THRESHOLD names them (spacedevs/collection.py); None (off): Python's collector as it is.
 GC_THRESHOLD = parse_threshold(os.environ.get("GC_THRESHOLD"))
 
 # Our OpenAPI 3 schema (drf-spectacular) at `/2.2.0/schema/`, with Swagger UI and ReDoc served from our

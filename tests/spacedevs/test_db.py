@@ -133,5 +133,6 @@ def test_timestamps_load_as_django_s_own_loader_loads_them(session_zone):
         if session_zone:
             cursor.execute("SET TIME ZONE 'UTC'")
     assert ours == djangos
-    assert [value.tzinfo for value in ours] == [value.tzinfo for value in djangos] == [connection.timezone] * 5
+    zones = [connection.timezone] * len(TIMESTAMPS)
+    assert [value.tzinfo for value in ours] == [value.tzinfo for value in djangos] == zones
     assert [value.isoformat() for value in ours] == [value.isoformat() for value in djangos]
