@@ -64,8 +64,6 @@ def test_a_threshold_that_is_not_one_is_refused(value):
         parse_threshold(value)
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [("", FREEZE_ONLY), (" 30000 ", (30000,)), ("OFF", None)]
-)
+@pytest.mark.parametrize(("value", "expected"), [("", FREEZE_ONLY), (" 30000 ", (30000,)), ("OFF", None)])
 def test_thresholds_read(value, expected):
     assert parse_threshold(value) == expected
