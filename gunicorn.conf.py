@@ -73,5 +73,7 @@ def post_worker_init(worker):
 
     from spacedevs.collection import tune
 
+    if not settings.configured:  # another application served with this file (a benchmark's floor)
+        return
     get_resolver().url_patterns  # noqa: B018 - loads them
     tune(settings.GC_THRESHOLD)

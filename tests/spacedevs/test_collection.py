@@ -46,6 +46,13 @@ def test_a_worker_freezes_what_it_loaded(env):
     assert seen["frozen"] > 10_000
 
 
+def test_another_application_served_with_the_file_is_left_alone(env):
+    # perf-ratio serves its floors with this project's gunicorn.conf.py: no Django, nothing to tune.
+    hook = 'import runpy; runpy.run_path("gunicorn.conf.py")["post_worker_init"](None); print("served")'
+    out = subprocess.run([sys.executable, "-c", hook], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert (out.returncode, out.stdout.strip()) == (0, "served"), out.stderr
+
+
 def test_gc_threshold_names_the_thresholds(env):
     seen = run_hook({**env, "GC_THRESHOLD": "20000,5"})
     assert seen["after"] == [20000, 5, 10]
