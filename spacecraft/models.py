@@ -8,7 +8,6 @@ from django.db.models import (
     Case,
     Count,
     DurationField,
-    Exists,
     F,
     OuterRef,
     Q,
@@ -18,6 +17,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Now
+from django.db.models.lookups import GreaterThan
 
 from spacedevs.db.models import Model
 
@@ -104,7 +104,17 @@ class SpacecraftQuerySet(models.QuerySet):
             mission_ends_count=Coalesce(
                 _per_spacecraft(flights, key="spacecraft", total=Count("mission_end")), 0
             ),
-            in_space=Exists(launched.filter(spacecraft=OuterRef("pk"), mission_end__isnull=True)),
+            # Counted per spacecraft rather than `Exists`, which PostgreSQL plans as a hash of every
+            # spacecraft in space from all launched launches: 5 of the 34 ms of a page of 100 flights.
+            in_space=GreaterThan(
+                Coalesce(
+                    _per_spacecraft(
+                        launched.filter(mission_end__isnull=True), key="spacecraft", total=Count("pk")
+                    ),
+                    0,
+                ),
+                0,
+            ),
             time_in_space=Coalesce(
                 _per_spacecraft(
                     launched,
