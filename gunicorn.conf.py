@@ -15,9 +15,9 @@ Each value may be set by the environment (README, "Operations"):
   rather than queueing work that would wait longer than its client does; and a request whose client
   hung up while it waited is dropped unanswered (`spacedevs.middleware.AbandonedRequestMiddleware`).
 - LOG_FORMAT=json: the access and error logs as one JSON object a line, as Django's own logs are.
-- GC_THRESHOLD (unset): once a worker has loaded the application, what it holds is frozen out of the
-  garbage collector's sight (`spacedevs/collection.py`); set, it also names the collector's thresholds
-  (50000,20,20), and `off` leaves Python's collector as it is.
+- GC_TUNING (true): once a worker has loaded the application, what it holds is frozen out of the
+  garbage collector's sight, and the collector is paused while a request is served
+  (`spacedevs/collection.py`); `off` leaves Python's collector as it is.
 - PROMETHEUS_MULTIPROC_DIR: where each worker writes its metrics, for `/metrics` to add up those of all
   the workers (prometheus_client's multiprocess mode); a new temporary directory by default.
 """
@@ -67,13 +67,29 @@ def child_exit(server, worker):
 
 def post_worker_init(worker):
     # The worker has loaded the application; its URL patterns (and with them the views) are loaded too,
-    # then the collector is tuned (spacedevs/collection.py).
+    # then what it holds is frozen out of the garbage collector's sight (spacedevs/collection.py).
     from django.conf import settings
     from django.urls import get_resolver
 
-    from spacedevs.collection import tune
+    from spacedevs import collection
 
     if not settings.configured:  # another application served with this file (a benchmark's floor)
         return
     get_resolver().url_patterns  # noqa: B018 - loads them
-    tune(settings.GC_THRESHOLD)
+    if settings.GC_TUNING:
+        collection.freeze()
+        worker.gc_paused_per_request = True
+
+
+def pre_request(worker, req):
+    if getattr(worker, "gc_paused_per_request", False):
+        from spacedevs import collection
+
+        collection.pause()
+
+
+def post_request(worker, req, environ, resp):
+    if getattr(worker, "gc_paused_per_request", False):
+        from spacedevs import collection
+
+        collection.resume()

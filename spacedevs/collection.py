@@ -1,50 +1,39 @@
-"""Python's garbage collector in a server process (`gunicorn.conf.py`'s `post_worker_init`;
-`GC_THRESHOLD`).
+"""Python's garbage collector in a served worker (`gunicorn.conf.py`'s hooks; `GC_TUNING`).
 
-CPython's cyclic collector runs after every 700 net allocations of tracked objects, and now and then
-collects the oldest generation, which walks every object the process holds. A page of 100 flights
-allocates some hundreds of thousands (model instances, dicts, lists), and each collection of the oldest
-generation walked Django's and the apps' own objects too: several hundred thousand that are never
-garbage. So, once a worker has loaded the application, what it holds (modules, models, URL patterns,
-settings) is moved out of the collector's sight with `gc.freeze()`, as Instagram and others do with
-forked servers. The flight detail's CPU went from 20 to 16 ms in process.
+CPython's cyclic collector runs after every 700 net allocations of tracked objects, and each run walks
+every young object still alive; now and then it walks the older generations, and the oldest holds every
+object of the process. A page of 100 detailed flights allocates some hundreds of thousands of objects
+(model instances, their dicts, the payload's dicts and lists) that stay alive until the response is
+written, so the collector ran hundreds of times during one response, walking the same growing set of
+live objects again and again, and with it Django's and the apps' own objects (several hundred thousand,
+never garbage). So:
 
-`GC_THRESHOLD` may also set the collector's thresholds (`50000,20,20`): fewer collections, a little
-faster again, but the garbage of one large response (cycles between model instances and their
-prefetched relations) then outlives it, and two workers grew to 310-360 MB after 1,500 mixed requests
-instead of 180-190 MB. Python's own thresholds are kept unless it is set. `GC_THRESHOLD=off` leaves the
-collector entirely as it is (for A/B measurements).
+- once a worker has loaded the application, what it holds (modules, models, URL patterns, settings) is
+  moved out of the collector's sight with `gc.freeze()`, as Instagram and others do with forked
+  servers;
+- the collector is paused while a request is served and resumed once its response is written: its
+  first run then finds the request's cyclic garbage (model instances and their prefetched relations
+  point at each other) all in the youngest generation, and frees it before the next request.
+
+Raising the collector's thresholds instead was measured and not kept: the garbage of one large response
+then outlived it, and two workers grew to 310-360 MB after 1,500 uncached mixed requests instead of
+180-190 MB. `GC_TUNING=off` leaves the collector as Python runs it (A/B measurements).
 """
 
 import gc
 
-from django.core.exceptions import ImproperlyConfigured
 
-FREEZE_ONLY: tuple[int, ...] = ()
-
-
-def parse_threshold(value: str | None) -> tuple[int, ...] | None:
-    """What `GC_THRESHOLD` asks for: None for `off`, no thresholds (freeze only) when unset, else the
-    thresholds."""
-    value = (value or "").strip().lower()
-    if not value:
-        return FREEZE_ONLY
-    if value in {"off", "false", "0", "no"}:
-        return None
-    parts = [part.strip() for part in value.split(",")]
-    if not 1 <= len(parts) <= 3 or not all(part.isdigit() and int(part) > 0 for part in parts):
-        raise ImproperlyConfigured(
-            f"GC_THRESHOLD must be one to three positive whole numbers (50000,20,20) or off, not {value!r}."
-        )
-    return tuple(int(part) for part in parts)
-
-
-def tune(threshold: tuple[int, ...] | None) -> None:
-    """Freeze what the process holds now, and set the collector's thresholds if some are given; nothing
-    for None."""
-    if threshold is None:
-        return
+def freeze() -> None:
+    """Move what the process holds now out of the collector's sight."""
     gc.collect()
     gc.freeze()
-    if threshold:
-        gc.set_threshold(*threshold)
+
+
+def pause() -> None:
+    """A request begins: no collection until it ends."""
+    gc.disable()
+
+
+def resume() -> None:
+    """The response is written: collections again, the first one right away."""
+    gc.enable()

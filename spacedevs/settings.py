@@ -12,7 +12,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from spacedevs.collection import parse_threshold
 from spacedevs.rates import parse_rate
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -340,9 +339,9 @@ DATA_VERSION_FILE = os.environ.get("DATA_VERSION_FILE", "")
 # with Django's own compilation of it.
 STATEMENT_CACHE = env_bool("STATEMENT_CACHE", default=True)
 STATEMENT_CACHE_CHECK = env_bool("STATEMENT_CACHE_CHECK", default=False)
-# A served worker freezes what it loaded out of the garbage collector's sight, and sets the collector's
-# thresholds if GC_THRESHOLD names them (spacedevs/collection.py); None (off): Python's collector as it is.
-GC_THRESHOLD = parse_threshold(os.environ.get("GC_THRESHOLD"))
+# A served worker freezes what it loaded out of the garbage collector's sight, and pauses the collector
+# while it serves a request (spacedevs/collection.py); off: Python's collector as it is.
+GC_TUNING = env_bool("GC_TUNING", default=True)
 
 # Our OpenAPI 3 schema (drf-spectacular) at `/2.2.0/schema/`, with Swagger UI and ReDoc served from our
 # own static files (drf-spectacular-sidecar), so that they work offline and behind firewalls.
