@@ -152,9 +152,9 @@ def _assembled(steps: list[Step], name: str) -> Callable[[Any], Any]:
 
     Calling each step (and, in it, its reader and converter) was most of a large page's serialization.
     The function writes each constant, reads each plain attribute inline (`instance.name`) and calls
-    the converter, all in its own body; a read that raises runs the field's whole step instead, which
-    reads again and lets DRF decide (a default, a null, a skipped field). Any other step is called as
-    it is. The output is the steps' own, in their order.
+    the converter, all in its own body; where a read raises, DRF decides, as in the step (a default, a
+    null, a skipped field). Any other step is called as it is. The output is the steps' own, in their
+    order.
     """
     namespace: dict[str, Any] = {}
     lines = [f"def {name}(instance):", "    out = {}"]
@@ -165,7 +165,7 @@ def _assembled(steps: list[Step], name: str) -> Callable[[Any], Any]:
             namespace[f"key{i}"], namespace[f"constant{i}"] = constant
             lines.append(f"    out[key{i}] = constant{i}")
         elif plan is not None:
-            namespace[f"key{i}"], namespace[f"read{i}"], namespace[f"convert{i}"] = plan
+            namespace[f"key{i}"], namespace[f"read{i}"], namespace[f"convert{i}"], namespace[f"drf{i}"] = plan
             attr = getattr(plan[1], "attr", None)
             read = f"instance.{attr}" if _inline(attr) else f"read{i}(instance)"
             value = "value" if plan[2] is None else f"convert{i}(value)"
@@ -173,7 +173,7 @@ def _assembled(steps: list[Step], name: str) -> Callable[[Any], Any]:
                 "    try:",
                 f"        value = {read}",
                 "    except Exception:",
-                f"        step{i}(instance, out)",
+                f"        drf{i}(instance, out)",
                 "    else:",
                 f"        out[key{i}] = None if value is None else {value}",
             ]
@@ -219,16 +219,24 @@ def _step(field: fields.Field, read: Callable[[Any], Any], convert: Callable[[An
         try:
             value = read(instance)
         except Exception:  # DRF decides: a default, a null, a skipped field, or its error
-            try:
-                value = get_attribute(instance)
-            except fields.SkipField:
-                return
+            drf(instance, out)
+            return
         if value is None:
             out[name] = None
         else:
             out[name] = value if convert is None else convert(value)
 
-    step.plan = (name, read, convert)
+    def drf(instance, out):
+        try:
+            value = get_attribute(instance)
+        except fields.SkipField:
+            return
+        if value is None:
+            out[name] = None
+        else:
+            out[name] = value if convert is None else convert(value)
+
+    step.plan = (name, read, convert, drf)
     return step
 
 
