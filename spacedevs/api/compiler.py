@@ -3,10 +3,12 @@
 DRF builds a serializer's field tree again for every response (`get_fields`, deep-copied declared
 fields) and runs its generic per-field machinery (`get_attribute`, `to_representation`, exception
 handling) for every field of every object: most of the time of a large page. `compiled(Serializer)`
-builds the declared field tree once, walks it, and turns each field into one small step that reads the
-attribute and converts it as that field would. The declared serializers stay the single definition of
-every shape: the browsable API, the schema and the tests read them, and `tests/spacedevs/test_compiler.py`
-checks that the compiled output equals DRF's own for every serializer of every endpoint and mode.
+builds the declared field tree once, walks it, and turns each field into a read of its attribute and
+the conversion that field would make, and each serializer into one function, generated as Python
+source, that builds its dict with those reads written inline. The declared serializers stay the single
+definition of every shape: the browsable API, the schema and the tests read them, and
+`tests/spacedevs/test_compiler.py` checks that the compiled output equals DRF's own for every serializer
+of every endpoint and mode.
 
 The walk is generic, by field class, never by serializer: nested serializers (one, or `many=True`),
 dotted and `*` sources, DRF's scalar fields (`CharField`, `IntegerField`, `DateTimeField`...), and the
@@ -27,7 +29,7 @@ import inspect
 import keyword
 import types
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db.models import Model
@@ -143,32 +145,48 @@ def _compile_serializer(serializer: serializers.BaseSerializer) -> Callable[[Any
     ):
         return serializer.to_representation
     model = getattr(getattr(serializer, "Meta", None), "model", None)
-    steps = [_compile_field(field, model) for field in serializer._readable_fields]
-    return _assembled(steps, f"represent_{type(serializer).__name__}")
+    parts = [_compile_field(field, model) for field in serializer._readable_fields]
+    return _assembled(parts, f"represent_{type(serializer).__name__}")
 
 
-def _assembled(steps: list[Step], name: str) -> Callable[[Any], Any]:
-    """One function running the steps in order, written out as Python source and compiled.
+class _Constant(NamedTuple):
+    """A field whose value is always the same."""
 
-    Calling each step (and, in it, its reader and converter) was most of a large page's serialization.
-    The function writes each constant, reads each plain attribute inline (`instance.name`) and calls
-    the converter, all in its own body; where a read raises, DRF decides, as in the step (a default, a
-    null, a skipped field). Any other step is called as it is. The output is the steps' own, in their
-    order.
+    name: str
+    value: Any
+
+
+class _Read(NamedTuple):
+    """A field read by `read` and converted by `convert` (None: as it is); where `read` raises, `drf`
+    writes what DRF decides (a default, a null, a skipped field)."""
+
+    name: str
+    read: Callable[[Any], Any]
+    convert: Callable[[Any], Any] | None
+    drf: Step
+
+
+_Part = _Constant | _Read | Step
+
+
+def _assembled(parts: list[_Part], name: str) -> Callable[[Any], Any]:
+    """One function writing the fields in order, as Python source compiled once.
+
+    Calling a function per field (and, in it, its reader and converter) was most of a large page's
+    serialization. The function writes each constant, reads each plain attribute inline
+    (`instance.name`) and calls the converter, all in its own body; any other field is a step it calls.
     """
     namespace: dict[str, Any] = {}
     lines = [f"def {name}(instance):", "    out = {}"]
-    for i, step in enumerate(steps):
-        namespace[f"step{i}"] = step
-        constant, plan = getattr(step, "constant", None), getattr(step, "plan", None)
-        if constant is not None:
-            namespace[f"key{i}"], namespace[f"constant{i}"] = constant
+    for i, part in enumerate(parts):
+        if isinstance(part, _Constant):
+            namespace[f"key{i}"], namespace[f"constant{i}"] = part
             lines.append(f"    out[key{i}] = constant{i}")
-        elif plan is not None:
-            namespace[f"key{i}"], namespace[f"read{i}"], namespace[f"convert{i}"], namespace[f"drf{i}"] = plan
-            attr = getattr(plan[1], "attr", None)
+        elif isinstance(part, _Read):
+            namespace[f"key{i}"], namespace[f"read{i}"], namespace[f"convert{i}"], namespace[f"drf{i}"] = part
+            attr = getattr(part.read, "attr", None)
             read = f"instance.{attr}" if _inline(attr) else f"read{i}(instance)"
-            value = "value" if plan[2] is None else f"convert{i}(value)"
+            value = "value" if part.convert is None else f"convert{i}(value)"
             lines += [
                 "    try:",
                 f"        value = {read}",
@@ -178,6 +196,7 @@ def _assembled(steps: list[Step], name: str) -> Callable[[Any], Any]:
                 f"        out[key{i}] = None if value is None else {value}",
             ]
         else:
+            namespace[f"step{i}"] = part
             lines.append(f"    step{i}(instance, out)")
     lines.append("    return out")
     exec("\n".join(lines), namespace)  # our own source: names and indices only, no input of anyone's
@@ -191,40 +210,25 @@ def _inline(attr: str | None) -> bool:
 # --- fields --------------------------------------------------------------------------------------------
 
 
-def _compile_field(field: fields.Field, model: type[Model] | None) -> Step:
-    """One field as a step: read its attribute from the instance and write its representation."""
+def _compile_field(field: fields.Field, model: type[Model] | None) -> _Part:
+    """One field: a constant, a read and a conversion, or a step DRF's own methods run."""
     compile_value = _value_compiler(field)
     if compile_value is None:
         return _drf_step(field)
     convert = compile_value(field)
     if isinstance(field, ConstantField) and not _overrides(type(field), ConstantField, "get_attribute"):
-        name, constant = field.field_name, field.value
-
-        def constant_step(instance, out):
-            out[name] = constant
-
-        constant_step.constant = (name, constant)
-        return constant_step
+        return _Constant(field.field_name, field.value)
     read = _reader(field, model)
     if isinstance(field, NameField):
         read = _name_reader(read, field.null_as)
-    return _step(field, read, convert)
+    return _Read(field.field_name, read, convert, _drf_read(field, convert))
 
 
-def _step(field: fields.Field, read: Callable[[Any], Any], convert: Callable[[Any], Any] | None) -> Step:
+def _drf_read(field: fields.Field, convert: Callable[[Any], Any] | None) -> Step:
+    """The field's value as DRF's `get_attribute` finds it, converted: a default, a null, or nothing
+    for a skipped field."""
     name = field.field_name
     get_attribute = field.get_attribute
-
-    def step(instance, out):
-        try:
-            value = read(instance)
-        except Exception:  # DRF decides: a default, a null, a skipped field, or its error
-            drf(instance, out)
-            return
-        if value is None:
-            out[name] = None
-        else:
-            out[name] = value if convert is None else convert(value)
 
     def drf(instance, out):
         try:
@@ -236,8 +240,7 @@ def _step(field: fields.Field, read: Callable[[Any], Any], convert: Callable[[An
         else:
             out[name] = value if convert is None else convert(value)
 
-    step.plan = (name, read, convert, drf)
-    return step
+    return drf
 
 
 def _drf_step(field: fields.Field) -> Step:
@@ -374,6 +377,9 @@ def _boolean(field: fields.BooleanField) -> Callable:
     return lambda value: value if value is True or value is False else slow(value)
 
 
+_UNSET = object()
+
+
 def _datetime(field: fields.DateTimeField) -> Callable:
     output_format = getattr(field, "format", api_settings.DATETIME_FORMAT)
     if output_format is None or output_format.lower() == fields.ISO_8601:
@@ -403,9 +409,6 @@ def _datetime(field: fields.DateTimeField) -> Callable:
 
     # DRF answers null for any falsy value; a datetime is never falsy, so the None check suffices.
     return datetime
-
-
-_UNSET = object()
 
 
 def _date(field: fields.DateField) -> Callable:
