@@ -172,7 +172,10 @@ def database(url):
         statement_ms = 1000 * env_seconds("DATABASE_STATEMENT_TIMEOUT", default=5)
         settings["OPTIONS"] = {
             "connect_timeout": env_seconds("DATABASE_CONNECT_TIMEOUT", default=3),
-            "options": f"-c statement_timeout={statement_ms}",
+            # JIT off: PostgreSQL compiles a query whose estimated cost passes `jit_above_cost` to machine
+            # code first, which took 5 s of a page whose JSON the database writes in 60 ms
+            # (spacedevs/api/sqljson.py); the API's queries are short, and gain nothing from it.
+            "options": f"-c statement_timeout={statement_ms} -c jit=off",
             **settings.get("OPTIONS", {}),
         }
         # psycopg 3 with server-side binding: every statement is prepared on its first run and kept for
@@ -339,6 +342,9 @@ DATA_VERSION_FILE = os.environ.get("DATA_VERSION_FILE", "")
 # with Django's own compilation of it.
 STATEMENT_CACHE = env_bool("STATEMENT_CACHE", default=True)
 STATEMENT_CACHE_CHECK = env_bool("STATEMENT_CACHE_CHECK", default=False)
+# On PostgreSQL, the JSON of a payload whose serializer translates to SQL is written by the database
+# (spacedevs/api/sqljson.py); off: always by the compiled serializers in Python.
+SQL_PAYLOADS = env_bool("SQL_PAYLOADS", default=True)
 # A served worker freezes what it loaded out of the garbage collector's sight, and pauses the collector
 # while it serves a request (spacedevs/collection.py); off: Python's collector as it is.
 GC_TUNING = env_bool("GC_TUNING", default=True)

@@ -1,10 +1,21 @@
 """JSON encoded by orjson, byte for byte what DRF's JSONRenderer writes."""
 
+import re
+
 import orjson
 from rest_framework import renderers
 from rest_framework.utils.encoders import JSONEncoder
 
 _ENCODER = JSONEncoder()
+
+
+def _floats_written_otherwise(content: bytes) -> bool:
+    """Whether the bytes may hold a float orjson writes otherwise than Python (in a string too: such a
+    response is then written by DRF's encoder, which is slower, never wrong)."""
+    return b"0.0000" in content or (b"e-" in content and _ONE_DIGIT_EXPONENT.search(content) is not None)
+
+
+_ONE_DIGIT_EXPONENT = re.compile(rb"[0-9]e-[0-9](?![0-9])")
 
 # What DRF's JSONRenderer writes escaped (JavaScript reads these two characters as line ends), and what
 # orjson writes raw.
@@ -20,7 +31,8 @@ class ORJSONRenderer(renderers.JSONRenderer):
     DRF's encoder (`OPT_PASSTHROUGH_DATETIME`) as it does any type it does not know. What orjson writes
     differently or refuses goes to DRF's own encoding: an indented response (the browsable API's), a
     float under 0.0001 (Python writes `1e-05`, orjson `0.00001`; spotted by the `0.0000` it leaves in
-    the bytes), an integer beyond 64 bits, a key that is not a string.
+    the bytes; under 0.000001 orjson writes `1e-7`, Python `1e-07`, spotted by a one-digit negative
+    exponent), an integer beyond 64 bits, a key that is not a string.
     """
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
@@ -38,7 +50,9 @@ class ORJSONRenderer(renderers.JSONRenderer):
                 content = orjson.dumps(data, default=_ENCODER.default, option=orjson.OPT_PASSTHROUGH_DATETIME)
             except (orjson.JSONEncodeError, TypeError):
                 content = None
-            if content is not None and b"0.0000" not in content:
+            # A payload the database wrote (`spacedevs.api.sqljson`) has its floats in Python's form.
+            written = getattr(renderer_context.get("response"), "written_by_database", False)
+            if content is not None and (written or not _floats_written_otherwise(content)):
                 for raw, escaped in _LINE_SEPARATORS:
                     if raw in content:
                         content = content.replace(raw, escaped)

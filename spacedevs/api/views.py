@@ -4,15 +4,22 @@ import functools
 from collections.abc import Callable
 from typing import ClassVar, NamedTuple
 
+import orjson
+from django.conf import settings
+from django.db import connections, router
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import exceptions, serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.utils import formatting
 from rest_framework.views import APIView
 
+from spacedevs.api import sqljson
 from spacedevs.api.compiler import CompiledSerializer, compiled
+from spacedevs.api.fields import LinkField
+from spacedevs.api.renderers import ORJSONRenderer
 from spacedevs.api.throttling import ApiRateThrottle
 from spacedevs.relations import as_lists
 from spacedevs.replicas import reading_replicas
@@ -98,18 +105,86 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
     # The payloads are built by the mode's serializer compiled (`spacedevs.api.compiler`): the same
     # dicts as DRF's `serializer.data`, without building the serializer's fields again per response.
 
+    # On PostgreSQL, a JSON response whose serializer translates to SQL (`spacedevs.api.sqljson`) is
+    # written by the database: the rows' keys are found as the Python path finds the rows (filters,
+    # ordering, pagination), and one statement writes their JSON text, which passes through.
+
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
+        statement = self._statement()
+        if statement is not None:
+            keys = queryset.prefetch_related(None).values_list("pk", flat=True)
+            page = self.paginate_queryset(keys)
+            results = orjson.Fragment(self._written(statement, list(keys if page is None else page)))
+            return self._written_response(results if page is None else self.get_paginated_response(results).data)
         page = self.paginate_queryset(queryset)
         if page is None:
             return Response(self._compiled().many(queryset, self.get_serializer_context()))
         return self.get_paginated_response(self._compiled().many(page, self.get_serializer_context()))
 
     def retrieve(self, request, *args, **kwargs):
+        statement = self._statement()
+        if statement is not None and self._found_by_key_alone():
+            written = self._written(statement, [self.kwargs[self.lookup_url_kwarg or self.lookup_field]])
+            if written == b"[]":
+                raise exceptions.NotFound()
+            return self._written_response(orjson.Fragment(written[1:-1]))
         return Response(self._compiled().one(self.get_object(), self.get_serializer_context()))
 
     def _compiled(self) -> CompiledSerializer:
         return compiled(self.get_serializer_class())
+
+    def _statement(self) -> sqljson.Statement | None:
+        """The statement writing this response's JSON, or None: not PostgreSQL, not a compact JSON
+        response (the browsable API, `?indent=`), or a serializer without an exact SQL form."""
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if not (
+            settings.SQL_PAYLOADS
+            and isinstance(renderer, ORJSONRenderer)
+            and renderer.get_indent(self.request.accepted_media_type, {}) is None
+            # The SQL writes datetimes in UTC, the only timezone the service serves.
+            and timezone.get_current_timezone_name() == "UTC"
+        ):
+            return None
+        selector = self.modes[self.mode].selector
+        using = router.db_for_read(self.modes[self.mode].serializer.Meta.model)
+        if connections[using].vendor != "postgresql":
+            return None
+        return sqljson.translate(self.get_serializer_class(), selector)
+
+    def _found_by_key_alone(self) -> bool:
+        """Whether a detail is the selector's row of that key: DRF finds it in the list's queryset, with
+        the request's filters, which only the Python path applies (the SQL reads the selector's rows)."""
+        return (
+            type(self).get_queryset is LL2ViewSet.get_queryset
+            and type(self).get_object is LL2ViewSet.get_object
+            and self.lookup_field == "pk"
+            and not set(self.request.query_params) - {"format", "mode"}
+        )
+
+    def _written(self, statement: sqljson.Statement, keys: list) -> bytes:
+        """The JSON text of the rows of `keys`, in order, as the database writes it."""
+        links = {}
+        for name in statement.parameters():
+            _, view_name, part = name.split(":")
+            prefix, suffix = self._link_parts(view_name)
+            links[name] = prefix if part == "prefix" else suffix
+        text = statement.run(keys, links, using=router.db_for_read(statement.model)) if keys else "[]"
+        return text.encode()
+
+    def _link_parts(self, view_name: str) -> tuple[str, str]:
+        context = self.__dict__.setdefault("_links", {})
+        if view_name not in context:
+            template = LinkField.template(view_name, self.request)
+            prefix, suffix = template.split("{pk}")
+            context[view_name] = tuple(part.replace("{{", "{").replace("}}", "}") for part in (prefix, suffix))
+        return context[view_name]
+
+    @staticmethod
+    def _written_response(data) -> Response:
+        response = Response(data)
+        response.written_by_database = True
+        return response
 
 
 class ApiThrottleSerializer(serializers.Serializer):

@@ -1,0 +1,472 @@
+"""Payloads written by PostgreSQL: declared serializers translated once per process into SQL that builds
+their JSON text.
+
+A page of 100 detailed flights is 3,500 model instances that Django builds from eleven queries' rows
+and assigns to each other, and that the compiled serializers (`spacedevs.api.compiler`) then turn into
+dicts: about 30 ms of Python for 15 ms of PostgreSQL. Here each serializer becomes one SQL expression
+that writes its object's JSON text, and a page is one query returning the text of its `results`; Python
+passes it through (`orjson.Fragment`).
+
+The translation is generic, by field class, as the compiler's is, and strict: a serializer is
+translated only if every field of it, at every depth, is one whose output the SQL writes byte for byte
+as DRF would (`translate` returns None otherwise, and the view serves the compiled Python path):
+
+- a model field or a queryset annotation read by a field of DRF's scalar classes whose conversion
+  has an exact SQL form (`CharField` of text, `IntegerField`, `FloatField` written as Python's `repr`,
+  `BooleanField`, `DateTimeField` in the `DATETIME_FORMAT` of UTC, `DateField`, `UUIDField`), and
+  `DurationField`, `LinkField`, `NameField` and `ConstantField` of `spacedevs.api.fields`;
+- a nested serializer over a foreign key (a correlated subquery by key: null where the key is), or
+  `many=True` over a reverse foreign key or a many-to-many relation (an ordered `ARRAY` subquery).
+
+Each level reads its rows from the queryset the Python path fetches them with, found along the
+selector's prefetches (a `Prefetch` queryset brings its annotations, such as a spacecraft's flight
+statistics, and its ordering), so both paths read the same rows in the same order.
+`tests/spacedevs/test_sqljson.py` compares the two paths' bytes for every object of every endpoint
+and mode it translates.
+
+The request's part of a payload (the links' host, prefix and `?format=`) is a parameter; the SQL is
+built once per serializer and queryset, and runs as one prepared statement.
+"""
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connections, models
+from django.db.models.expressions import Col, RawSQL
+from django.db.models import Expression, F, Func, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models.constants import LOOKUP_SEP
+from rest_framework import fields, relations, serializers
+from rest_framework.settings import api_settings
+
+from spacedevs.api.fields import ConstantField, DurationField, LinkField, NameField
+
+# --- SQL pieces ------------------------------------------------------------------------------------------
+
+
+_PLACE = re.compile(r"%\((\d+)\)s")
+
+
+class _Sql(Func):
+    """A text expression from a template over expressions (`%(0)s`, `%(1)s`, ...)."""
+
+    output_field = models.TextField()
+
+    def __init__(self, template: str, *expressions):
+        super().__init__(*expressions)
+        self.sql_template = template
+
+    def as_sql(self, compiler, connection, **extra_context):
+        compiled = [compiler.compile(expression) for expression in self.source_expressions]
+        template = self.sql_template
+        bound, bound_params = [], []
+        for i, expression in enumerate(self.source_expressions):
+            if len(re.findall(rf"%\({i}\)s", template)) > 1 and not isinstance(expression, Col):
+                # An expression written more than once (a duration's parts) that is more than a column
+                # (an annotation's subquery) is evaluated once: PostgreSQL would run each copy.
+                sql, params = compiled[i]
+                bound.append(f"{sql} AS v{i}")
+                bound_params.extend(params)
+                compiled[i] = (f"_v.v{i}", [])
+        params = list(bound_params)
+
+        def place(match):
+            sql, expression_params = compiled[int(match.group(1))]
+            params.extend(expression_params)  # once per place the expression is written
+            return sql
+
+        sql = _PLACE.sub(place, template)
+        if bound:
+            # OFFSET 0 keeps PostgreSQL from pulling the subquery up, which would copy the expression back.
+            sql = f"(SELECT {sql} FROM (SELECT {', '.join(bound)} OFFSET 0) AS _v)"
+        return sql, params
+
+
+class _Literal(Expression):
+    """A constant string written into the SQL itself, not sent as a parameter: a payload has hundreds
+    of keys, and each parameter costs the driver per execution."""
+
+    output_field = models.TextField()
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def as_sql(self, compiler, connection):
+        # '%' doubled: the statement is run with parameters.
+        return "'" + self.text.replace("'", "''").replace("%", "%%") + "'", []
+
+    def __repr__(self):
+        return f"_Literal({self.text!r})"
+
+
+class _RequestValue(str):
+    """The placeholder of a value of the request (a link's prefix), sent as a parameter."""
+
+
+class _Parameter(Value):
+    """A value of the request, named by `name` (`link:<view name>:prefix`)."""
+
+    def __init__(self, name: str):
+        super().__init__(_RequestValue(name), output_field=models.TextField())
+
+
+def _join(parts: Sequence[Expression]) -> Expression:
+    """Non-null text expressions written one after the other."""
+    return _Sql("(" + " || ".join(f"%({i})s" for i in range(len(parts))) + ")", *parts)
+
+
+def _or_null(json: Expression) -> Expression:
+    return _Sql("COALESCE(%(0)s, 'null')", json)
+
+
+# --- what a level of the payload reads its rows from -----------------------------------------------------
+
+
+class _Level(NamedTuple):
+    """The queryset a serializer's rows come from, and the prefetches below it (path, queryset)."""
+
+    queryset: QuerySet
+    prefetches: tuple[tuple[str, QuerySet | None], ...]
+
+
+def _level(queryset: QuerySet) -> _Level:
+    return _Level(queryset, _prefetches(queryset))
+
+
+def _prefetches(queryset: QuerySet) -> tuple[tuple[str, QuerySet | None], ...]:
+    found = []
+    for lookup in queryset._prefetch_related_lookups:
+        prefetch = lookup if isinstance(lookup, Prefetch) else Prefetch(lookup)
+        if prefetch.to_attr:
+            raise _Untranslatable(f"prefetch to {prefetch.to_attr}")
+        found.append((prefetch.prefetch_through, prefetch.queryset))
+    return tuple(found)
+
+
+def _below(level: _Level, attr: str, related_model: type[models.Model], *, many: bool) -> _Level:
+    """The level of the relation `attr`: its `Prefetch` queryset if the selector has one, else the rows
+    Django would read (its default manager for a prefetch, its base manager for a joined relation)."""
+    queryset = None
+    nested = []
+    prefix = attr + LOOKUP_SEP
+    for path, prefetch_queryset in level.prefetches:
+        if path == attr:
+            queryset = prefetch_queryset
+        elif path.startswith(prefix):
+            nested.append((path[len(prefix) :], prefetch_queryset))
+    if queryset is None:
+        manager = related_model._default_manager if many else related_model._base_manager
+        queryset = manager.all()
+    return _Level(queryset, _prefetches(queryset) + tuple(nested))
+
+
+def _rows(level: _Level) -> QuerySet:
+    """The level's queryset as a subquery: its rows, filter and annotations, without what only the
+    Python path needs."""
+    return level.queryset.select_related(None).prefetch_related(None)
+
+
+# --- serializers -----------------------------------------------------------------------------------------
+
+
+class _Untranslatable(Exception):
+    """A field whose output the SQL does not write exactly as DRF does."""
+
+
+def _overrides(field_class: type, base: type, *names: str) -> bool:
+    return any(getattr(field_class, name) is not getattr(base, name) for name in names)
+
+
+def _object(serializer: serializers.BaseSerializer, level: _Level) -> Expression:
+    """The JSON text of one row of `level` as `serializer` writes it."""
+    if not isinstance(serializer, serializers.Serializer) or _overrides(
+        type(serializer), serializers.Serializer, "to_representation", "_readable_fields"
+    ):
+        raise _Untranslatable(type(serializer).__name__)
+    model = level.queryset.model
+    parts: list[Expression] = []
+    for i, field in enumerate(serializer._readable_fields):
+        key = ("{" if i == 0 else ",") + _json_string(field.field_name) + ":"
+        parts += [_Literal(key), _field(field, model, level)]
+    parts.append(_Literal("}" if parts else "{}"))
+    return _join(parts)
+
+
+def _json_string(text: str) -> str:
+    import orjson
+
+    return orjson.dumps(text).decode()
+
+
+def _field(field: fields.Field, model: type[models.Model], level: _Level) -> Expression:
+    """The JSON text of one field of a row (never SQL's null: JSON's `null` where the value is none)."""
+    field_class = type(field)
+    if isinstance(field, ConstantField) and not _overrides(field_class, ConstantField, "get_attribute"):
+        return _Literal(_json_constant(field.value))
+    if isinstance(field, LinkField) and not _overrides(field_class, LinkField, "get_attribute", "to_representation"):
+        return _link(field)
+    attrs = field.source_attrs
+    if not attrs:
+        raise _Untranslatable(f"{field.field_name}: source *")
+    if len(attrs) > 1:
+        return _through(field, model, attrs, level)
+    return _value(field, model, attrs[0], level)
+
+
+def _value(field: fields.Field, model: type[models.Model], attr: str, level: _Level) -> Expression:
+    """The field's JSON text of the attribute `attr` of the level's row."""
+    if isinstance(field, serializers.ListSerializer):
+        return _many(field, model, attr, level)
+    if isinstance(field, serializers.BaseSerializer):
+        return _related(field, model, attr, level, lambda related: _object(field, related))
+    if isinstance(field, NameField) and not _overrides(type(field), NameField, "get_attribute"):
+        null_as = _Literal(_json_constant(field.null_as))
+        return _related(field, model, attr, level, lambda related: _Sql("to_json(%(0)s)::text", F("name")), null_as)
+    return _scalar(field, model, attr, level)
+
+
+def _through(field: fields.Field, model: type[models.Model], attrs: Sequence[str], level: _Level) -> Expression:
+    """A dotted source (`docking_location.spacestation`): foreign keys followed to the row holding the
+    last attribute. Where one of them is null, DRF writes null for a field that allows it, and anything
+    else (a default, a skipped key, an error) is not translated."""
+    attr, rest = attrs[0], attrs[1:]
+    model_field = _foreign_key(field, model, attr)
+    if model_field.null and (not field.allow_null or field.default is not fields.empty):
+        raise _Untranslatable(f"{field.field_name}: source {field.source} may be null")
+
+    def write(related: _Level) -> Expression:
+        if len(rest) == 1:
+            return _value(field, related.queryset.model, rest[0], related)
+        return _through(field, related.queryset.model, rest, related)
+
+    # A NameField turns the null DRF reads into its `null_as`.
+    null_json = _Literal(_json_constant(field.null_as)) if isinstance(field, NameField) else None
+    return _related(field, model, attr, level, write, null_json)
+
+
+def _json_constant(value: Any) -> str:
+    import orjson
+
+    return orjson.dumps(value).decode()
+
+
+def _link(field: LinkField) -> Expression:
+    # The link's prefix and suffix (`?format=`) are the request's: parameters.
+    prefix, suffix = _Parameter(f"link:{field.view_name}:prefix"), _Parameter(f"link:{field.view_name}:suffix")
+    return _Sql("to_json(%(0)s || %(1)s::text || %(2)s)::text", prefix, F("pk"), suffix)
+
+
+def _related(field, model, attr, level, write, null_json: Expression | None = None) -> Expression:
+    """A nested object over a foreign key: the related row's text, found by key; null without one."""
+    model_field = _foreign_key(field, model, attr)
+    related_model = model_field.related_model
+    related = _below(level, attr, related_model, many=False)
+    target = model_field.target_field.attname
+    rows = _rows(related).filter(**{target: OuterRef(model_field.attname)}).order_by()
+    subquery = Subquery(rows.values(_json=write(related)), output_field=models.TextField())
+    return _Sql("COALESCE(%(0)s, %(1)s)", subquery, null_json if null_json is not None else _Literal("null"))
+
+
+def _foreign_key(field: fields.Field, model: type[models.Model], attr: str) -> models.ForeignKey:
+    try:
+        model_field = model._meta.get_field(attr)
+    except Exception as error:
+        raise _Untranslatable(f"{field.field_name}: {attr}") from error
+    if not (model_field.many_to_one or model_field.one_to_one) or not model_field.concrete:
+        raise _Untranslatable(f"{field.field_name}: {attr} is not a foreign key")
+    return model_field
+
+
+def _many(field: serializers.ListSerializer, model, attr, level) -> Expression:
+    """A list over a reverse foreign key or a many-to-many relation, in the Python path's order."""
+    if _overrides(type(field), serializers.ListSerializer, "to_representation"):
+        raise _Untranslatable(type(field).__name__)
+    try:
+        model_field = model._meta.get_field(attr)
+    except Exception as error:
+        raise _Untranslatable(f"{field.field_name}: {attr}") from error
+    if model_field.many_to_many:
+        # The related rows, as the relation's query name reaches this row.
+        lookup = model_field.field.name if model_field.auto_created else model_field.related_query_name()
+    elif model_field.one_to_many:
+        lookup = model_field.field.name
+    else:
+        raise _Untranslatable(f"{field.field_name}: {attr} is not many-valued")
+    if getattr(model_field, "get_accessor_name", None) and model_field.auto_created:
+        if model_field.get_accessor_name() != attr:
+            raise _Untranslatable(f"{field.field_name}: {attr}")
+    related = _below(level, attr, model_field.related_model, many=True)
+    rows = _rows(related).filter(**{lookup: OuterRef("pk")})
+    items = ArraySubquery(rows.values(_json=_object(field.child, related)))
+    return _Sql("('[' || array_to_string(%(0)s, ',') || ']')", items)
+
+
+# --- scalar values ---------------------------------------------------------------------------------------
+
+_TEXT = (models.CharField, models.TextField)
+_INTEGER = (models.IntegerField, models.BigIntegerField, models.SmallIntegerField, models.AutoField)
+
+
+def _value_type(model: type[models.Model], attr: str, level: _Level) -> models.Field:
+    """The model field or annotation that `attr` names on the level's rows."""
+    annotation = level.queryset.query.annotations.get(attr)
+    if annotation is not None:
+        return annotation.output_field
+    for found in model._meta.concrete_fields:
+        if found.attname == attr and not found.is_relation:
+            return found
+        if found.attname == attr:  # a foreign key's column (`agency_id`): its target's type
+            return found.target_field
+    raise _Untranslatable(attr)
+
+
+def _scalar(field: fields.Field, model, attr, level) -> Expression:
+    value_type = _value_type(model, attr, level)
+    value = F(attr)
+    field_class = type(field)
+
+    def own(base, *names):
+        return isinstance(field, base) and not _overrides(field_class, base, *(names or ("to_representation",)))
+
+    if own(DurationField) and isinstance(value_type, models.DurationField):
+        return _or_null(_duration(value))
+    if own(fields.UUIDField) and isinstance(value_type, models.UUIDField) and field.uuid_format == "hex_verbose":
+        return _or_null(_Sql("to_json(%(0)s::text)::text", value))
+    if own(fields.BooleanField) and isinstance(value_type, models.BooleanField):
+        return _Sql("CASE WHEN %(0)s THEN 'true' WHEN NOT %(0)s THEN 'false' ELSE 'null' END", value)
+    if own(fields.DateTimeField) and isinstance(value_type, models.DateTimeField):
+        return _or_null(_datetime(field, value))
+    if own(fields.DateField) and type(value_type) is models.DateField:
+        if getattr(field, "format", api_settings.DATE_FORMAT).lower() != fields.ISO_8601:
+            raise _Untranslatable(field.field_name)
+        return _or_null(_Sql("('\"' || to_char(%(0)s, 'YYYY-MM-DD') || '\"')", value))
+    if own(fields.IntegerField) and isinstance(value_type, _INTEGER):
+        return _or_null(_Sql("%(0)s::text", value))
+    if own(fields.FloatField) and isinstance(value_type, (models.FloatField, *_INTEGER)):
+        return _or_null(_float(value))
+    if own(fields.CharField) and isinstance(value_type, _TEXT):
+        # CharField writes `str(value)`; an empty string stays one, and null stays null.
+        return _or_null(_Sql("to_json(%(0)s::text)::text", value))
+    if type(field) is fields.ReadOnlyField:
+        if isinstance(value_type, _TEXT):
+            return _or_null(_Sql("to_json(%(0)s::text)::text", value))
+        if isinstance(value_type, _INTEGER):
+            return _or_null(_Sql("%(0)s::text", value))
+        if isinstance(value_type, models.BooleanField):
+            return _Sql("CASE WHEN %(0)s THEN 'true' WHEN NOT %(0)s THEN 'false' ELSE 'null' END", value)
+    raise _Untranslatable(f"{field.field_name}: {field_class.__name__} of {type(value_type).__name__}")
+
+
+def _datetime(field: fields.DateTimeField, value: Expression) -> Expression:
+    output_format = getattr(field, "format", api_settings.DATETIME_FORMAT)
+    if output_format != "%Y-%m-%dT%H:%M:%SZ" or settings.TIME_ZONE != "UTC" or not settings.USE_TZ:
+        raise _Untranslatable(field.field_name)
+    if field.__dict__.get("timezone") is not None or _overrides(
+        type(field), fields.DateTimeField, "default_timezone", "enforce_timezone"
+    ):
+        raise _Untranslatable(field.field_name)
+    # strftime's %Y writes a year under 1000 without zeros, as FMYYYY does.
+    return _Sql("('\"' || to_char(%(0)s AT TIME ZONE 'UTC', 'FMYYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || '\"')", value)
+
+
+def _float(value: Expression) -> Expression:
+    """Python's `repr` of a float. PostgreSQL writes the same shortest digits, but no `.0` on a whole
+    number, and an exponent from 1e15 where Python's starts at 1e16: between the two, its digits are
+    read back as an exact numeric, which writes them in full."""
+    return _Sql(
+        "(CASE WHEN abs(%(0)s) >= 1e15 AND abs(%(0)s) < 1e16"
+        " THEN regexp_replace(((%(0)s)::text::numeric)::text, '^(-?[0-9]+)$', '\\1.0')"
+        " ELSE regexp_replace((%(0)s)::text, '^(-?[0-9]+)$', '\\1.0') END)",
+        _Sql("(%(0)s)::double precision", value),
+    )
+
+
+def _duration(value: Expression) -> Expression:
+    # `spacedevs.api.durations.format_duration`: whole seconds, zero parts dropped, the sign in front.
+    seconds = "trunc(EXTRACT(EPOCH FROM %(0)s))::bigint"
+    total = f"abs({seconds})"
+    days = f"({total} / 86400)"
+    hours = f"(mod({total}, 86400) / 3600)"
+    minutes = f"(mod({total}, 3600) / 60)"
+    secs = f"mod({total}, 60)"
+    time = (
+        f"(CASE WHEN {hours} > 0 THEN {hours}::text || 'H' ELSE '' END"
+        f" || CASE WHEN {minutes} > 0 THEN {minutes}::text || 'M' ELSE '' END"
+        f" || CASE WHEN {secs} > 0 THEN {secs}::text || 'S' ELSE '' END)"
+    )
+    return _Sql(
+        f"(CASE WHEN %(0)s IS NULL THEN NULL WHEN {total} = 0 THEN '\"P0D\"' ELSE '\"' || CASE WHEN {seconds} < 0 THEN '-' ELSE '' END"
+        f" || 'P' || CASE WHEN {days} > 0 THEN {days}::text || 'D' ELSE '' END"
+        f" || CASE WHEN mod({total}, 86400) > 0 THEN 'T' || {time} ELSE '' END || '\"' END)",
+        value,
+    )
+
+
+# --- statements ------------------------------------------------------------------------------------------
+
+
+class Statement:
+    """One serializer over one queryset, translated: `run(keys, values, using)` returns the JSON text
+    of the rows with those keys, in that order, as a list (`values` are the request's parameters)."""
+
+    def __init__(self, queryset: QuerySet, sql: str, params: list, key_type: str):
+        self.model = queryset.model
+        # Each key's row is found by key (the subquery reads `k.key`), so that the JSON is written for
+        # those rows only, never for a scanned table. One key (a detail) is a statement of its own:
+        # PostgreSQL plans a prepared statement once (a generic plan) only where that plan costs no
+        # more than one planned for the parameters' values, and for an array of keys it estimates ten.
+        many = f"unnest(%s::{key_type}[]) WITH ORDINALITY AS k(key, n)"
+        one = f"(SELECT %s::{key_type} AS key, 1 AS n) AS k"
+        self._sql = {
+            keys_from: "SELECT '[' || COALESCE(string_agg(s._json, ',' ORDER BY k.n), '') || ']'"
+            f" FROM {keys_from} CROSS JOIN LATERAL ({sql}) s"
+            for keys_from in (many, one)
+        }
+        self._many, self._one = many, one
+        self._params = params
+
+    def parameters(self) -> set[str]:
+        return {param.name for param in self._params if isinstance(param, _ParameterName)}
+
+    def run(self, keys: Sequence, values: dict[str, str], using: str) -> str:
+        if len(keys) == 1:
+            sql, first = self._sql[self._one], keys[0]
+        else:
+            sql, first = self._sql[self._many], list(keys)
+        params = [first] + [values[p] if isinstance(p, _ParameterName) else p for p in self._params]
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0]
+
+
+class _ParameterName(str):
+    """A parameter that the request fills in."""
+
+    @property
+    def name(self) -> str:
+        return str(self)
+
+
+@functools.cache
+def translate(serializer_class: type[serializers.BaseSerializer], selector) -> Statement | None:
+    """The statement writing `serializer_class`'s payload of the rows `selector()` fetches, or None
+    where some field of it has no exact SQL form (the compiled Python path serves it)."""
+    queryset = selector()
+    try:
+        level = _level(queryset)
+        json = _object(serializer_class(context={}), level)
+    except _Untranslatable:
+        return None
+    rows = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(_json=json)
+    connection = connections["default"]
+    compiler = rows.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    # The request's parameters are found by their placeholder values.
+    names = [_ParameterName(p) if isinstance(p, _RequestValue) else p for p in params]
+    key_type = queryset.model._meta.pk.db_type(connection)
+    key_type = {"serial": "integer", "bigserial": "bigint"}.get(key_type, key_type)
+    return Statement(queryset, sql, names, key_type)
