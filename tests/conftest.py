@@ -51,6 +51,13 @@ def _no_cached_counts(settings, tmp_path_factory):
 
 
 @pytest.fixture
+def python_payloads(settings):
+    """Every payload written by the compiled serializers in Python, on PostgreSQL too (where the database
+    writes most of them, `spacedevs.api.sqljson`): for the tests that pin the selectors' queries."""
+    settings.SQL_PAYLOADS = False
+
+
+@pytest.fixture
 def api():
     return APIClient()
 

@@ -38,6 +38,23 @@ class LinkField(serializers.HyperlinkedIdentityField):
         suffix = f"?format={requested_format}" if requested_format in CARRIED_FORMATS else ""
         return list_url.replace("{", "{{").replace("}", "}}") + "{pk}/" + suffix
 
+    @staticmethod
+    def api_root(request):
+        """What every link of `request` starts and ends with: the absolute URL of the API root in the
+        request's namespace (`http://host/2.2.0/`), and the `?format=` suffix ("" without one). A link
+        is the root, its route from the root (`spacecraft/flight/`), the key, "/", and the suffix.
+        (Not named `root`, which DRF's fields have.)"""
+        root = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:api-root"))
+        requested_format = request.query_params.get("format")
+        return root, f"?format={requested_format}" if requested_format in CARRIED_FORMATS else ""
+
+    @staticmethod
+    def list_route(view_name):
+        """The route of `view_name`'s list from the API root (`spacecraft/flight/`)."""
+        root, route = reverse("2.2.0:api-root"), reverse(f"2.2.0:{view_name.replace('-detail', '-list')}")
+        assert route.startswith(root), (root, route)
+        return route[len(root) :]
+
 
 class DurationField(serializers.ReadOnlyField):
     """A duration as an ISO 8601 string (`P15DT18H13M38S`)."""

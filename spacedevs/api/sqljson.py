@@ -33,13 +33,15 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+import orjson
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connections, models
-from django.db.models.expressions import Col, RawSQL
-from django.db.models import Expression, F, Func, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import Expression, F, Func, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.constants import LOOKUP_SEP
-from rest_framework import fields, relations, serializers
+from django.db.models.expressions import Col, RawSQL
+from psycopg import sql as psycopg_sql
+from rest_framework import fields, serializers
 from rest_framework.settings import api_settings
 
 from spacedevs.api.fields import ConstantField, DurationField, LinkField, NameField
@@ -101,17 +103,6 @@ class _Literal(Expression):
 
     def __repr__(self):
         return f"_Literal({self.text!r})"
-
-
-class _RequestValue(str):
-    """The placeholder of a value of the request (a link's prefix), sent as a parameter."""
-
-
-class _Parameter(Value):
-    """A value of the request, named by `name` (`link:<view name>:prefix`)."""
-
-    def __init__(self, name: str):
-        super().__init__(_RequestValue(name), output_field=models.TextField())
 
 
 def _join(parts: Sequence[Expression]) -> Expression:
@@ -190,16 +181,10 @@ def _object(serializer: serializers.BaseSerializer, level: _Level) -> Expression
     model = level.queryset.model
     parts: list[Expression] = []
     for i, field in enumerate(serializer._readable_fields):
-        key = ("{" if i == 0 else ",") + _json_string(field.field_name) + ":"
+        key = ("{" if i == 0 else ",") + _json_constant(field.field_name) + ":"
         parts += [_Literal(key), _field(field, model, level)]
     parts.append(_Literal("}" if parts else "{}"))
     return _join(parts)
-
-
-def _json_string(text: str) -> str:
-    import orjson
-
-    return orjson.dumps(text).decode()
 
 
 def _field(field: fields.Field, model: type[models.Model], level: _Level) -> Expression:
@@ -207,7 +192,9 @@ def _field(field: fields.Field, model: type[models.Model], level: _Level) -> Exp
     field_class = type(field)
     if isinstance(field, ConstantField) and not _overrides(field_class, ConstantField, "get_attribute"):
         return _Literal(_json_constant(field.value))
-    if isinstance(field, LinkField) and not _overrides(field_class, LinkField, "get_attribute", "to_representation"):
+    if isinstance(field, LinkField) and not _overrides(
+        field_class, LinkField, "get_attribute", "to_representation"
+    ):
         return _link(field)
     attrs = field.source_attrs
     if not attrs:
@@ -225,11 +212,15 @@ def _value(field: fields.Field, model: type[models.Model], attr: str, level: _Le
         return _related(field, model, attr, level, lambda related: _object(field, related))
     if isinstance(field, NameField) and not _overrides(type(field), NameField, "get_attribute"):
         null_as = _Literal(_json_constant(field.null_as))
-        return _related(field, model, attr, level, lambda related: _Sql("to_json(%(0)s)::text", F("name")), null_as)
+        return _related(
+            field, model, attr, level, lambda related: _Sql("to_json(%(0)s)::text", F("name")), null_as
+        )
     return _scalar(field, model, attr, level)
 
 
-def _through(field: fields.Field, model: type[models.Model], attrs: Sequence[str], level: _Level) -> Expression:
+def _through(
+    field: fields.Field, model: type[models.Model], attrs: Sequence[str], level: _Level
+) -> Expression:
     """A dotted source (`docking_location.spacestation`): foreign keys followed to the row holding the
     last attribute. Where one of them is null, DRF writes null for a field that allows it, and anything
     else (a default, a skipped key, an error) is not translated."""
@@ -249,15 +240,14 @@ def _through(field: fields.Field, model: type[models.Model], attrs: Sequence[str
 
 
 def _json_constant(value: Any) -> str:
-    import orjson
-
     return orjson.dumps(value).decode()
 
 
 def _link(field: LinkField) -> Expression:
-    # The link's prefix and suffix (`?format=`) are the request's: parameters.
-    prefix, suffix = _Parameter(f"link:{field.view_name}:prefix"), _Parameter(f"link:{field.view_name}:suffix")
-    return _Sql("to_json(%(0)s || %(1)s::text || %(2)s)::text", prefix, F("pk"), suffix)
+    # The API root's URL and the `?format=` suffix are the request's: two parameters of the statement,
+    # columns of its `_links` row (`Statement`), which every link reads.
+    route = _Literal(LinkField.list_route(field.view_name))
+    return _Sql("to_json(_links.root || %(0)s || %(1)s::text || '/' || _links.suffix)::text", route, F("pk"))
 
 
 def _related(field, model, attr, level, write, null_json: Expression | None = None) -> Expression:
@@ -296,10 +286,12 @@ def _many(field: serializers.ListSerializer, model, attr, level) -> Expression:
         lookup = model_field.field.name
     else:
         raise _Untranslatable(f"{field.field_name}: {attr} is not many-valued")
-    if getattr(model_field, "get_accessor_name", None) and model_field.auto_created:
-        if model_field.get_accessor_name() != attr:
-            raise _Untranslatable(f"{field.field_name}: {attr}")
+    if model_field.auto_created and model_field.get_accessor_name() != attr:
+        raise _Untranslatable(f"{field.field_name}: {attr} is a query name, not the relation's attribute")
     related = _below(level, attr, model_field.related_model, many=True)
+    if not related.queryset.ordered:
+        # In no order, the two paths could list the rows in different ones.
+        raise _Untranslatable(f"{field.field_name}: {attr} in no order")
     rows = _rows(related).filter(**{lookup: OuterRef("pk")})
     items = ArraySubquery(rows.values(_json=_object(field.child, related)))
     return _Sql("('[' || array_to_string(%(0)s, ',') || ']')", items)
@@ -325,40 +317,76 @@ def _value_type(model: type[models.Model], attr: str, level: _Level) -> models.F
 
 
 def _scalar(field: fields.Field, model, attr, level) -> Expression:
+    """A value of the row, written as the field's class writes it from the type of the value it reads."""
     value_type = _value_type(model, attr, level)
-    value = F(attr)
     field_class = type(field)
-
-    def own(base, *names):
-        return isinstance(field, base) and not _overrides(field_class, base, *(names or ("to_representation",)))
-
-    if own(DurationField) and isinstance(value_type, models.DurationField):
-        return _or_null(_duration(value))
-    if own(fields.UUIDField) and isinstance(value_type, models.UUIDField) and field.uuid_format == "hex_verbose":
-        return _or_null(_Sql("to_json(%(0)s::text)::text", value))
-    if own(fields.BooleanField) and isinstance(value_type, models.BooleanField):
-        return _Sql("CASE WHEN %(0)s THEN 'true' WHEN NOT %(0)s THEN 'false' ELSE 'null' END", value)
-    if own(fields.DateTimeField) and isinstance(value_type, models.DateTimeField):
-        return _or_null(_datetime(field, value))
-    if own(fields.DateField) and type(value_type) is models.DateField:
-        if getattr(field, "format", api_settings.DATE_FORMAT).lower() != fields.ISO_8601:
-            raise _Untranslatable(field.field_name)
-        return _or_null(_Sql("('\"' || to_char(%(0)s, 'YYYY-MM-DD') || '\"')", value))
-    if own(fields.IntegerField) and isinstance(value_type, _INTEGER):
-        return _or_null(_Sql("%(0)s::text", value))
-    if own(fields.FloatField) and isinstance(value_type, (models.FloatField, *_INTEGER)):
-        return _or_null(_float(value))
-    if own(fields.CharField) and isinstance(value_type, _TEXT):
-        # CharField writes `str(value)`; an empty string stays one, and null stays null.
-        return _or_null(_Sql("to_json(%(0)s::text)::text", value))
-    if type(field) is fields.ReadOnlyField:
-        if isinstance(value_type, _TEXT):
-            return _or_null(_Sql("to_json(%(0)s::text)::text", value))
-        if isinstance(value_type, _INTEGER):
-            return _or_null(_Sql("%(0)s::text", value))
-        if isinstance(value_type, models.BooleanField):
-            return _Sql("CASE WHEN %(0)s THEN 'true' WHEN NOT %(0)s THEN 'false' ELSE 'null' END", value)
+    if field_class is fields.ReadOnlyField:  # the value as it is: JSON of its type
+        kinds = _READ_AS_IS
+    else:
+        kinds = [
+            kind
+            for kind in _CONVERTED
+            if isinstance(field, kind.field) and not _overrides(field_class, kind.field, "to_representation")
+        ]
+    for kind in kinds:
+        if isinstance(value_type, kind.values) and kind.exact(field, value_type):
+            return kind.write(field, F(attr))
     raise _Untranslatable(f"{field.field_name}: {field_class.__name__} of {type(value_type).__name__}")
+
+
+_TEXT_JSON = "to_json(%(0)s::text)::text"
+_BOOLEAN_JSON = "CASE WHEN %(0)s THEN 'true' WHEN NOT %(0)s THEN 'false' ELSE 'null' END"
+
+
+def _always(field, value_type) -> bool:
+    return True
+
+
+class _Kind(NamedTuple):
+    """A field class (`field`) reading a value of one of the model field classes `values`, and, where
+    `exact` says the output is DRF's exactly, how SQL writes it."""
+
+    field: type[fields.Field]
+    values: tuple[type[models.Field], ...]
+    write: Any
+    exact: Any = _always
+
+
+_CONVERTED = [
+    _Kind(DurationField, (models.DurationField,), lambda field, value: _or_null(_duration(value))),
+    _Kind(
+        fields.UUIDField,
+        (models.UUIDField,),
+        lambda field, value: _or_null(_Sql(_TEXT_JSON, value)),
+        lambda field, value_type: field.uuid_format == "hex_verbose",
+    ),
+    _Kind(fields.BooleanField, (models.BooleanField,), lambda field, value: _Sql(_BOOLEAN_JSON, value)),
+    _Kind(
+        fields.DateTimeField, (models.DateTimeField,), lambda field, value: _or_null(_datetime(field, value))
+    ),
+    _Kind(
+        fields.DateField,
+        (models.DateField,),
+        lambda field, value: _or_null(_Sql("('\"' || to_char(%(0)s, 'YYYY-MM-DD') || '\"')", value)),
+        lambda field, value_type: (
+            not isinstance(value_type, models.DateTimeField)
+            and getattr(field, "format", api_settings.DATE_FORMAT).lower() == fields.ISO_8601
+        ),
+    ),
+    _Kind(fields.IntegerField, _INTEGER, lambda field, value: _or_null(_Sql("%(0)s::text", value))),
+    # `float(value)`: of an integer column too.
+    _Kind(fields.FloatField, (models.FloatField, *_INTEGER), lambda field, value: _or_null(_float(value))),
+    # `str(value)`, of text or a UUID (hyphenated, in both) only (`str(True)` is not JSON's `true`).
+    _Kind(
+        fields.CharField, (*_TEXT, models.UUIDField), lambda field, value: _or_null(_Sql(_TEXT_JSON, value))
+    ),
+]
+
+_READ_AS_IS = [
+    _Kind(fields.ReadOnlyField, _TEXT, lambda field, value: _or_null(_Sql(_TEXT_JSON, value))),
+    _Kind(fields.ReadOnlyField, _INTEGER, lambda field, value: _or_null(_Sql("%(0)s::text", value))),
+    _Kind(fields.ReadOnlyField, (models.BooleanField,), lambda field, value: _Sql(_BOOLEAN_JSON, value)),
+]
 
 
 def _datetime(field: fields.DateTimeField, value: Expression) -> Expression:
@@ -370,7 +398,9 @@ def _datetime(field: fields.DateTimeField, value: Expression) -> Expression:
     ):
         raise _Untranslatable(field.field_name)
     # strftime's %Y writes a year under 1000 without zeros, as FMYYYY does.
-    return _Sql("('\"' || to_char(%(0)s AT TIME ZONE 'UTC', 'FMYYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || '\"')", value)
+    return _Sql(
+        "('\"' || to_char(%(0)s AT TIME ZONE 'UTC', 'FMYYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || '\"')", value
+    )
 
 
 def _float(value: Expression) -> Expression:
@@ -386,22 +416,26 @@ def _float(value: Expression) -> Expression:
 
 
 def _duration(value: Expression) -> Expression:
-    # `spacedevs.api.durations.format_duration`: whole seconds, zero parts dropped, the sign in front.
+    """`spacedevs.api.durations.format_duration`: whole seconds, zero parts dropped, the sign in front."""
     seconds = "trunc(EXTRACT(EPOCH FROM %(0)s))::bigint"
     total = f"abs({seconds})"
     days = f"({total} / 86400)"
-    hours = f"(mod({total}, 86400) / 3600)"
-    minutes = f"(mod({total}, 3600) / 60)"
-    secs = f"mod({total}, 60)"
-    time = (
-        f"(CASE WHEN {hours} > 0 THEN {hours}::text || 'H' ELSE '' END"
-        f" || CASE WHEN {minutes} > 0 THEN {minutes}::text || 'M' ELSE '' END"
-        f" || CASE WHEN {secs} > 0 THEN {secs}::text || 'S' ELSE '' END)"
+
+    def part(number: str, unit: str) -> str:
+        return f"CASE WHEN {number} > 0 THEN {number}::text || '{unit}' ELSE '' END"
+
+    time = " || ".join(
+        (
+            part(f"(mod({total}, 86400) / 3600)", "H"),
+            part(f"(mod({total}, 3600) / 60)", "M"),
+            part(f"mod({total}, 60)", "S"),
+        )
     )
+    sign = f"CASE WHEN {seconds} < 0 THEN '-' ELSE '' END"
+    time_part = f"CASE WHEN mod({total}, 86400) > 0 THEN 'T' || {time} ELSE '' END"
     return _Sql(
-        f"(CASE WHEN %(0)s IS NULL THEN NULL WHEN {total} = 0 THEN '\"P0D\"' ELSE '\"' || CASE WHEN {seconds} < 0 THEN '-' ELSE '' END"
-        f" || 'P' || CASE WHEN {days} > 0 THEN {days}::text || 'D' ELSE '' END"
-        f" || CASE WHEN mod({total}, 86400) > 0 THEN 'T' || {time} ELSE '' END || '\"' END)",
+        f"(CASE WHEN %(0)s IS NULL THEN NULL WHEN {total} = 0 THEN '\"P0D\"'"
+        f" ELSE '\"' || {sign} || 'P' || {part(days, 'D')} || {time_part} || '\"' END)",
         value,
     )
 
@@ -410,45 +444,36 @@ def _duration(value: Expression) -> Expression:
 
 
 class Statement:
-    """One serializer over one queryset, translated: `run(keys, values, using)` returns the JSON text
-    of the rows with those keys, in that order, as a list (`values` are the request's parameters)."""
+    """One serializer over one queryset, translated: `run(keys, root, suffix, using)` returns the JSON text
+    of the rows with those keys, in that order, as a list, with links from `root` ending in `suffix`.
 
-    def __init__(self, queryset: QuerySet, sql: str, params: list, key_type: str):
+    Its parameters are the keys and the two parts of a link that are the request's; the selector's own
+    values are written into the SQL (`_inlined`). The driver prepares it on each connection (psycopg's
+    prepared statements, see `spacedevs.settings`), so PostgreSQL plans it once per connection."""
+
+    def __init__(self, queryset: QuerySet, sql: str, key_type: str):
         self.model = queryset.model
         # Each key's row is found by key (the subquery reads `k.key`), so that the JSON is written for
         # those rows only, never for a scanned table. One key (a detail) is a statement of its own:
-        # PostgreSQL plans a prepared statement once (a generic plan) only where that plan costs no
+        # PostgreSQL keeps one plan for a prepared statement (a generic plan) only where it costs no
         # more than one planned for the parameters' values, and for an array of keys it estimates ten.
-        many = f"unnest(%s::{key_type}[]) WITH ORDINALITY AS k(key, n)"
-        one = f"(SELECT %s::{key_type} AS key, 1 AS n) AS k"
-        self._sql = {
-            keys_from: "SELECT '[' || COALESCE(string_agg(s._json, ',' ORDER BY k.n), '') || ']'"
-            f" FROM {keys_from} CROSS JOIN LATERAL ({sql}) s"
-            for keys_from in (many, one)
-        }
-        self._many, self._one = many, one
-        self._params = params
+        template = (
+            (
+                "SELECT '[' || COALESCE(string_agg(s._json, ',' ORDER BY k.n), '') || ']'"
+                " FROM <keys> CROSS JOIN (SELECT %s::text AS root, %s::text AS suffix) AS _links"
+                " CROSS JOIN LATERAL ("
+            )
+            + sql
+            + ") s"
+        )
+        self._one = template.replace("<keys>", f"(SELECT %s::{key_type} AS key, 1 AS n) AS k", 1)
+        self._many = template.replace("<keys>", f"unnest(%s::{key_type}[]) WITH ORDINALITY AS k(key, n)", 1)
 
-    def parameters(self) -> set[str]:
-        return {param.name for param in self._params if isinstance(param, _ParameterName)}
-
-    def run(self, keys: Sequence, values: dict[str, str], using: str) -> str:
-        if len(keys) == 1:
-            sql, first = self._sql[self._one], keys[0]
-        else:
-            sql, first = self._sql[self._many], list(keys)
-        params = [first] + [values[p] if isinstance(p, _ParameterName) else p for p in self._params]
+    def run(self, keys: Sequence, root: str, suffix: str, using: str) -> str:
+        sql, first = (self._one, keys[0]) if len(keys) == 1 else (self._many, list(keys))
         with connections[using].cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, [first, root, suffix])
             return cursor.fetchone()[0]
-
-
-class _ParameterName(str):
-    """A parameter that the request fills in."""
-
-    @property
-    def name(self) -> str:
-        return str(self)
 
 
 @functools.cache
@@ -463,10 +488,27 @@ def translate(serializer_class: type[serializers.BaseSerializer], selector) -> S
         return None
     rows = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(_json=json)
     connection = connections["default"]
-    compiler = rows.query.get_compiler(connection=connection)
-    sql, params = compiler.as_sql()
-    # The request's parameters are found by their placeholder values.
-    names = [_ParameterName(p) if isinstance(p, _RequestValue) else p for p in params]
+    sql, params = rows.query.get_compiler(connection=connection).as_sql()
     key_type = queryset.model._meta.pk.db_type(connection)
     key_type = {"serial": "integer", "bigserial": "bigint"}.get(key_type, key_type)
-    return Statement(queryset, sql, names, key_type)
+    return Statement(queryset, _inlined(sql, params, connection), key_type)
+
+
+def _inlined(sql: str, params: Sequence, connection) -> str:
+    """Django's SQL with its parameters written in as literals (constants of the selector: a zero
+    duration, a status name), as psycopg adapts them (a `%` in them doubled, as in the rest)."""
+    literals = iter(params)
+
+    def place(match):
+        if match.group(0) == "%%":
+            return "%%"
+        return psycopg_sql.Literal(next(literals)).as_string(connection.connection).replace("%", "%%")
+
+    connection.ensure_connection()
+    inlined = re.sub(r"%%|%s", place, sql)
+    if next(literals, _END) is not _END:
+        raise ValueError("more parameters than placeholders")
+    return inlined
+
+
+_END = object()

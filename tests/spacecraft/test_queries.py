@@ -11,7 +11,9 @@ from tests.factories import (
     complete_flight,
 )
 
-pytestmark = pytest.mark.django_db
+# The queries of the selectors, which the compiled serializers read (on SQLite, in the browsable API);
+# on PostgreSQL the database writes most payloads in one statement (tests/spacedevs/test_sqljson.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("python_payloads")]
 
 
 # --- spacecraft/flight/ ------------------------------------------------------------------------------

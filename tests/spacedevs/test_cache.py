@@ -150,7 +150,9 @@ def test_errors_and_the_throttle_report_are_not_cached(demo, django_assert_num_q
 
 
 @pytest.mark.django_db
-def test_switched_off_every_call_is_served_by_django(demo, settings, django_assert_num_queries):
+def test_switched_off_every_call_is_served_by_django(
+    demo, settings, python_payloads, django_assert_num_queries
+):
     settings.RESPONSE_CACHE = False
     call(FLIGHT)
 
@@ -334,7 +336,7 @@ def test_no_stale_read_after_an_admin_save():
 
 
 @pytest.mark.django_db
-def test_a_list_is_counted_once_per_filter_and_data_version(api, django_assert_num_queries):
+def test_a_list_is_counted_once_per_filter_and_data_version(api, python_payloads, django_assert_num_queries):
     flights = [complete_flight() for _ in range(3)]
     api.get("/2.2.0/spacecraft/flight/", {"limit": 1})
 
@@ -387,7 +389,7 @@ def test_with_redis_the_version_lives_in_redis(redis):
 
 
 @pytest.mark.django_db
-def test_with_redis_responses_are_stored_there(redis, demo, django_assert_num_queries):
+def test_with_redis_responses_are_stored_there(redis, demo, python_payloads, django_assert_num_queries):
     first = call(FLIGHT)
 
     with django_assert_num_queries(0):

@@ -70,7 +70,7 @@ LINKED = [
 
 @pytest.mark.parametrize(("path", "list_queries", "detail_queries"), LINKED)
 def test_linked_endpoints_run_a_fixed_number_of_queries(
-    api, django_assert_num_queries, path, list_queries, detail_queries
+    api, python_payloads, django_assert_num_queries, path, list_queries, detail_queries
 ):
     for _ in range(3):
         complete_flight()
