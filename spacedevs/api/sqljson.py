@@ -41,6 +41,7 @@ from django.db.models import Expression, F, Func, OuterRef, Prefetch, QuerySet, 
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.expressions import Col, RawSQL
 from psycopg import sql as psycopg_sql
+from psycopg.adapt import Loader
 from rest_framework import fields, serializers
 from rest_framework.settings import api_settings
 
@@ -106,8 +107,16 @@ class _Literal(Expression):
 
 
 def _join(parts: Sequence[Expression]) -> Expression:
-    """Non-null text expressions written one after the other."""
-    return _Sql("(" + " || ".join(f"%({i})s" for i in range(len(parts))) + ")", *parts)
+    """Non-null text expressions written one after the other, by one `concat` (a chain of `||` copies
+    the text built so far at each step: quadratic in the object's size). `concat` takes 100 arguments
+    at most, so longer lists are joined in groups."""
+    if len(parts) > _CONCAT_ARGUMENTS:
+        groups = range(0, len(parts), _CONCAT_ARGUMENTS)
+        return _join([_join(parts[start : start + _CONCAT_ARGUMENTS]) for start in groups])
+    return _Sql("concat(" + ", ".join(f"%({i})s" for i in range(len(parts))) + ")", *parts)
+
+
+_CONCAT_ARGUMENTS = 100
 
 
 def _or_null(json: Expression) -> Expression:
@@ -469,11 +478,18 @@ class Statement:
         self._one = template.replace("<keys>", f"(SELECT %s::{key_type} AS key, 1 AS n) AS k", 1)
         self._many = template.replace("<keys>", f"unnest(%s::{key_type}[]) WITH ORDINALITY AS k(key, n)", 1)
 
-    def run(self, keys: Sequence, root: str, suffix: str, using: str) -> str:
+    def run(self, keys: Sequence, root: str, suffix: str, using: str) -> bytes:
         sql, first = (self._one, keys[0]) if len(keys) == 1 else (self._many, list(keys))
         with connections[using].cursor() as cursor:
+            # The text as the bytes PostgreSQL sent (UTF-8), not decoded to be encoded again.
+            cursor.cursor.adapters.register_loader("text", _TextAsBytes)
             cursor.execute(sql, [first, root, suffix])
             return cursor.fetchone()[0]
+
+
+class _TextAsBytes(Loader):
+    def load(self, data) -> bytes:
+        return bytes(data)
 
 
 @functools.cache

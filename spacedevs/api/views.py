@@ -171,7 +171,7 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         if not keys:
             return b"[]"
         root, suffix = LinkField.api_root(self.request)
-        return statement.run(keys, root, suffix, using=router.db_for_read(statement.model)).encode()
+        return statement.run(keys, root, suffix, using=router.db_for_read(statement.model))
 
     @staticmethod
     def _written_response(data) -> Response:

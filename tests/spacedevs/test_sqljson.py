@@ -240,7 +240,7 @@ def written_and_compiled(api, settings, serializer, selector, keys):
     # Through our renderer, as a view sends it (which escapes U+2028 and U+2029 as DRF does).
     response = types.SimpleNamespace(written_by_database=True)
     written = ORJSONRenderer().render(
-        orjson.Fragment(statement.run(keys, *Link.api_root(request), using="default").encode()),
+        orjson.Fragment(statement.run(keys, *Link.api_root(request), using="default")),
         None,
         {"response": response},
     )
