@@ -24,8 +24,9 @@ statistics, and its ordering), so both paths read the same rows in the same orde
 `tests/spacedevs/test_sqljson.py` compares the two paths' bytes for every object of every endpoint
 and mode it translates.
 
-The request's part of a payload (the links' host, prefix and `?format=`) is a parameter; the SQL is
-built once per serializer and queryset, and runs as one prepared statement.
+The request's part of a payload (the API root's URL and the `?format=` suffix of its links) is two
+parameters, beside the keys; the SQL is built once per serializer and queryset, with the selector's
+own values written in, and psycopg prepares it on each connection.
 """
 
 import functools

@@ -8,10 +8,11 @@ import orjson
 from django.conf import settings
 from django.db import connections, router
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, serializers, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.utils import formatting
 from rest_framework.views import APIView
@@ -131,7 +132,8 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         if statement is not None and self._found_by_key_alone():
             written = self._written(statement, [self.kwargs[self.lookup_url_kwarg or self.lookup_field]])
             if written == b"[]":
-                raise exceptions.NotFound()
+                # As DRF's `get_object` answers (Django's `get_object_or_404`).
+                raise Http404(f"No {statement.model._meta.object_name} matches the given query.")
             return self._written_response(orjson.Fragment(written[1:-1]))
         return Response(self._compiled().one(self.get_object(), self.get_serializer_context()))
 

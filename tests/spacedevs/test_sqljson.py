@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework import serializers
 
-from launches.models import Launch
+from launches.models import Launch, Program
 from spacecraft.models import Spacecraft, SpacecraftFlight
 from spacedevs.api import sqljson
 from spacedevs.api.fields import ConstantField, DurationField, LinkField, NameField
@@ -108,6 +108,12 @@ def test_a_written_page_deep_in_the_table_filtered_and_ordered_equals_the_python
         written, compiled = both_paths(api, settings, flights, **query)
         assert written.status_code == 200
         assert written.content == compiled.content, query
+    # A filter that makes the keys' query DISTINCT, with another order.
+    program = Program.objects.filter(launches__isnull=False).values_list("id", flat=True).first()
+    written, compiled = both_paths(api, settings, "/2.2.0/launch/", program=program, ordering="-net", limit=5)
+    assert written.status_code == 200
+    assert written.json()["results"]
+    assert written.content == compiled.content
 
 
 @postgresql_only
