@@ -132,8 +132,8 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         if statement is not None and self._found_by_key_alone():
             written = self._written(statement, [self.kwargs[self.lookup_url_kwarg or self.lookup_field]])
             if written == b"[]":
-                # As DRF's `get_object` answers (Django's `get_object_or_404`).
-                raise Http404(f"No {statement.model._meta.object_name} matches the given query.")
+                raise Http404  # as DRF's `get_object` answers an unknown id
+
             return self._written_response(orjson.Fragment(written[1:-1]))
         return Response(self._compiled().one(self.get_object(), self.get_serializer_context()))
 
