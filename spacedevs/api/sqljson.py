@@ -494,9 +494,12 @@ class _TextAsBytes(Loader):
 
 
 @functools.cache
-def translate(serializer_class: type[serializers.BaseSerializer], selector) -> Statement | None:
+def translate(
+    serializer_class: type[serializers.BaseSerializer], selector, using: str = "default"
+) -> Statement | None:
     """The statement writing `serializer_class`'s payload of the rows `selector()` fetches, or None
-    where some field of it has no exact SQL form (the compiled Python path serves it)."""
+    where some field of it has no exact SQL form (the compiled Python path serves it). It is compiled
+    for the database `using` that will run it (a read replica, while the primary may be down)."""
     queryset = selector()
     try:
         level = _level(queryset)
@@ -504,14 +507,14 @@ def translate(serializer_class: type[serializers.BaseSerializer], selector) -> S
     except _Untranslatable:
         return None
     rows = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(_json=json)
-    connection = connections["default"]
+    connection = connections[using]
     sql, params = rows.query.get_compiler(connection=connection).as_sql()
     key_type = queryset.model._meta.pk.db_type(connection)
     key_type = {"serial": "integer", "bigserial": "bigint"}.get(key_type, key_type)
-    return Statement(queryset, _inlined(sql, params, connection), key_type)
+    return Statement(queryset, _inlined(sql, params), key_type)
 
 
-def _inlined(sql: str, params: Sequence, connection) -> str:
+def _inlined(sql: str, params: Sequence) -> str:
     """Django's SQL with its parameters written in as literals (constants of the selector: a zero
     duration, a status name), as psycopg adapts them (a `%` in them doubled, as in the rest)."""
     literals = iter(params)
@@ -519,9 +522,8 @@ def _inlined(sql: str, params: Sequence, connection) -> str:
     def place(match):
         if match.group(0) == "%%":
             return "%%"
-        return psycopg_sql.Literal(next(literals)).as_string(connection.connection).replace("%", "%%")
+        return psycopg_sql.Literal(next(literals)).as_string(None).replace("%", "%%")
 
-    connection.ensure_connection()
     inlined = re.sub(r"%%|%s", place, sql)
     if next(literals, _END) is not _END:
         raise ValueError("more parameters than placeholders")

@@ -156,7 +156,7 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         using = router.db_for_read(self.modes[self.mode].serializer.Meta.model)
         if connections[using].vendor != "postgresql":
             return None
-        return sqljson.translate(self.get_serializer_class(), selector)
+        return sqljson.translate(self.get_serializer_class(), selector, using)
 
     def _found_by_key_alone(self) -> bool:
         """Whether a detail is the selector's row of that key: DRF finds it in the list's queryset, with
