@@ -40,7 +40,8 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connections, models
 from django.db.models import Expression, F, Func, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.constants import LOOKUP_SEP
-from django.db.models.expressions import Col, RawSQL
+from django.db.models.expressions import Col, RawSQL, Window
+from django.db.models.functions import RowNumber
 from psycopg import sql as psycopg_sql
 from psycopg.adapt import Loader
 from rest_framework import fields, serializers
@@ -182,12 +183,16 @@ def _overrides(field_class: type, base: type, *names: str) -> bool:
     return any(getattr(field_class, name) is not getattr(base, name) for name in names)
 
 
-def _object(serializer: serializers.BaseSerializer, level: _Level) -> Expression:
-    """The JSON text of one row of `level` as `serializer` writes it."""
+def _check_serializer(serializer: serializers.BaseSerializer) -> None:
     if not isinstance(serializer, serializers.Serializer) or _overrides(
         type(serializer), serializers.Serializer, "to_representation", "_readable_fields"
     ):
         raise _Untranslatable(type(serializer).__name__)
+
+
+def _object(serializer: serializers.BaseSerializer, level: _Level) -> Expression:
+    """The JSON text of one row of `level` as `serializer` writes it."""
+    _check_serializer(serializer)
     model = level.queryset.model
     parts: list[Expression] = []
     for i, field in enumerate(serializer._readable_fields):
@@ -283,6 +288,15 @@ def _foreign_key(field: fields.Field, model: type[models.Model], attr: str) -> m
 
 def _many(field: serializers.ListSerializer, model, attr, level) -> Expression:
     """A list over a reverse foreign key or a many-to-many relation, in the Python path's order."""
+    lookup, related = _many_relation(field, model, attr, level)
+    rows = _rows(related).filter(**{lookup: OuterRef("pk")})
+    items = ArraySubquery(rows.values(_json=_object(field.child, related)))
+    return _Sql("('[' || array_to_string(%(0)s, ',') || ']')", items)
+
+
+def _many_relation(field: serializers.ListSerializer, model, attr, level) -> tuple[str, _Level]:
+    """The lookup from the related rows of a many-valued relation to the row holding them, and their
+    level, which must be ordered."""
     if _overrides(type(field), serializers.ListSerializer, "to_representation"):
         raise _Untranslatable(type(field).__name__)
     try:
@@ -302,9 +316,139 @@ def _many(field: serializers.ListSerializer, model, attr, level) -> Expression:
     if not related.queryset.ordered:
         # In no order, the two paths could list the rows in different ones.
         raise _Untranslatable(f"{field.field_name}: {attr} in no order")
-    rows = _rows(related).filter(**{lookup: OuterRef("pk")})
-    items = ArraySubquery(rows.values(_json=_object(field.child, related)))
-    return _Sql("('[' || array_to_string(%(0)s, ',') || ']')", items)
+    return lookup, related
+
+
+# --- a page's shared objects ------------------------------------------------------------------------------
+
+
+class _One(NamedTuple):
+    """An object over a foreign key of the page's rows, written once per distinct key: `column` holds
+    the key in the page's rows, `target` in the related ones."""
+
+    column: str
+    target: str
+    related: _Level
+    serializer: serializers.Serializer
+
+
+class _Many(NamedTuple):
+    """A list over a many-valued relation of the page's rows; each related row is written once, however
+    many of the page's rows list it. `lookup` goes from the related rows to the page's."""
+
+    lookup: str
+    related: _Level
+    serializer: serializers.Serializer
+
+
+def _page_parts(serializer: serializers.BaseSerializer, level: _Level) -> list[Expression | _One | _Many]:
+    """The parts of a page's row as `_object` writes them, with its nested objects over foreign keys and
+    its lists left to be written once per distinct related row (`Statement`)."""
+    _check_serializer(serializer)
+    model = level.queryset.model
+    parts: list[Expression | _One | _Many] = []
+    for i, field in enumerate(serializer._readable_fields):
+        parts.append(_Literal(("{" if i == 0 else ",") + _json_constant(field.field_name) + ":"))
+        parts.append(_shared(field, model, level) or _field(field, model, level))
+    parts.append(_Literal("}" if parts else "{}"))
+    return parts
+
+
+def _shared(field: fields.Field, model: type[models.Model], level: _Level) -> _One | _Many | None:
+    attrs = field.source_attrs
+    if len(attrs) != 1 or not isinstance(field, serializers.BaseSerializer):
+        return None
+    if isinstance(field, serializers.ListSerializer):
+        lookup, related = _many_relation(field, model, attrs[0], level)
+        _check_serializer(field.child)
+        return _Many(lookup, related, field.child)
+    _check_serializer(field)
+    model_field = _foreign_key(field, model, attrs[0])
+    related = _below(level, attrs[0], model_field.related_model, many=False)
+    return _One(model_field.attname, model_field.target_field.attname, related, field)
+
+
+def _page_sql(level: _Level, parts: list, connection, keys: str) -> str:
+    """One statement writing a page: its rows (`_page`), each object they share written once (`_oN`,
+    `_mN`), then the rows' text joined in the keys' order."""
+    columns: dict[str, Expression] = {"_key": F("pk")}
+    ctes, joins, texts = [], [], []
+    for i, part in enumerate(parts):
+        if isinstance(part, _One):
+            columns[f"_f{i}"] = F(part.column)
+            rows = (
+                _rows(part.related)
+                .filter(**{f"{part.target}__in": RawSQL(f"SELECT _page._f{i} FROM _page", ())})
+                .order_by()
+                .values(_key=F(part.target), _json=_object(part.serializer, part.related))
+            )
+            ctes.append(f"_o{i} AS MATERIALIZED ({_with_links(rows, connection)})")
+            joins.append(f"LEFT JOIN _o{i} ON _o{i}._key = _page._f{i}")
+            texts.append(f"COALESCE(_o{i}._json, 'null')")
+        elif isinstance(part, _Many):
+            query = part.related.queryset.query
+            ordering = list(query.order_by) or list(query.get_meta().ordering)
+            listed = (
+                _rows(part.related)
+                .annotate(_owner=F(part.lookup))
+                .filter(_owner__in=RawSQL("SELECT _page._key FROM _page", ()))
+                .order_by()
+                .values(
+                    "_owner",
+                    _item=F("pk"),
+                    _n=Window(RowNumber(), partition_by=[F("_owner")], order_by=ordering),
+                )
+            )
+            items = (
+                _rows(part.related)
+                .filter(pk__in=RawSQL(f"SELECT _l{i}._item FROM _l{i}", ()))
+                .order_by()
+                .values(_key=F("pk"), _json=_object(part.serializer, part.related))
+            )
+            ctes += [
+                f"_l{i} AS MATERIALIZED ({_sql(listed, connection)})",
+                f"_i{i} AS MATERIALIZED ({_with_links(items, connection)})",
+                f"_m{i} AS MATERIALIZED (SELECT _l{i}._owner,"
+                f" string_agg(_i{i}._json, ',' ORDER BY _l{i}._n) AS _json"
+                f" FROM _l{i} JOIN _i{i} ON _i{i}._key = _l{i}._item GROUP BY _l{i}._owner)",
+            ]
+            joins.append(f"LEFT JOIN _m{i} ON _m{i}._owner = _page._key")
+            texts.append(f"('[' || COALESCE(_m{i}._json, '') || ']')")
+        else:
+            columns[f"_p{i}"] = part
+            texts.append(f"_page._p{i}")
+    page = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(**columns)
+    page_cte = (
+        f"_page AS MATERIALIZED (SELECT k.n, s.* FROM {keys}"
+        f" CROSS JOIN _links CROSS JOIN LATERAL ({_sql(page, connection)}) s)"
+    )
+    return (
+        "WITH _links AS (SELECT %s::text AS root, %s::text AS suffix), "
+        + ", ".join([page_cte, *ctes])
+        + f" SELECT '[' || COALESCE(string_agg({_concat(texts)}, ',' ORDER BY _page.n), '') || ']'"
+        + " FROM _page "
+        + " ".join(joins)
+    )
+
+
+def _with_links(queryset: QuerySet, connection) -> str:
+    """The rows of `queryset`, whose links read the request's `_links`."""
+    return f"SELECT x.* FROM _links CROSS JOIN LATERAL ({_sql(queryset, connection)}) x"
+
+
+def _concat(texts: list[str]) -> str:
+    """`_join` for SQL text already compiled."""
+    if len(texts) > _CONCAT_ARGUMENTS:
+        return _concat(
+            [_concat(texts[i : i + _CONCAT_ARGUMENTS]) for i in range(0, len(texts), _CONCAT_ARGUMENTS)]
+        )
+    return "concat(" + ", ".join(texts) + ")"
+
+
+def _sql(queryset: QuerySet, connection) -> str:
+    """The queryset's SQL, its parameters written in."""
+    sql, params = queryset.query.get_compiler(connection=connection).as_sql()
+    return _inlined(sql, params)
 
 
 # --- scalar values ---------------------------------------------------------------------------------------
@@ -457,34 +601,20 @@ class Statement:
     """One serializer over one queryset, translated: `run(keys, root, suffix, using)` returns the JSON text
     of the rows with those keys, in that order, as a list, with links from `root` ending in `suffix`.
 
-    Its parameters are the keys and the two parts of a link that are the request's; the selector's own
+    Its parameters are the two parts of a link that are the request's, and the keys; the selector's own
     values are written into the SQL (`_inlined`). The driver prepares it on each connection (psycopg's
     prepared statements, see `spacedevs.settings`), so PostgreSQL plans it once per connection."""
 
-    def __init__(self, queryset: QuerySet, sql: str, key_type: str):
-        self.model = queryset.model
-        # Each key's row is found by key (the subquery reads `k.key`), so that the JSON is written for
-        # those rows only, never for a scanned table. One key (a detail) is a statement of its own:
-        # PostgreSQL keeps one plan for a prepared statement (a generic plan) only where it costs no
-        # more than one planned for the parameters' values, and for an array of keys it estimates ten.
-        template = (
-            (
-                "SELECT '[' || COALESCE(string_agg(s._json, ',' ORDER BY k.n), '') || ']'"
-                " FROM <keys> CROSS JOIN (SELECT %s::text AS root, %s::text AS suffix) AS _links"
-                " CROSS JOIN LATERAL ("
-            )
-            + sql
-            + ") s"
-        )
-        self._one = template.replace("<keys>", f"(SELECT %s::{key_type} AS key, 1 AS n) AS k", 1)
-        self._many = template.replace("<keys>", f"unnest(%s::{key_type}[]) WITH ORDINALITY AS k(key, n)", 1)
+    def __init__(self, model: type[models.Model], one: str, many: str):
+        self.model = model
+        self._one, self._many = one, many
 
     def run(self, keys: Sequence, root: str, suffix: str, using: str) -> bytes:
         sql, first = (self._one, keys[0]) if len(keys) == 1 else (self._many, list(keys))
         with connections[using].cursor() as cursor:
             # The text as the bytes PostgreSQL sent (UTF-8), not decoded to be encoded again.
             cursor.cursor.adapters.register_loader("text", _TextAsBytes)
-            cursor.execute(sql, [first, root, suffix])
+            cursor.execute(sql, [root, suffix, first])
             return cursor.fetchone()[0]
 
 
@@ -506,12 +636,26 @@ def translate(
         json = _object(serializer_class(context={}), level)
     except _Untranslatable:
         return None
-    rows = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(_json=json)
     connection = connections[using]
-    sql, params = rows.query.get_compiler(connection=connection).as_sql()
     key_type = queryset.model._meta.pk.db_type(connection)
     key_type = {"serial": "integer", "bigserial": "bigint"}.get(key_type, key_type)
-    return Statement(queryset, _inlined(sql, params), key_type)
+    # One key (a detail) is a statement of its own: PostgreSQL keeps one plan for a prepared statement
+    # (a generic plan) only where it costs no more than one planned for the parameters' values, and for
+    # an array of keys it estimates ten. The detail writes its objects in place; a page writes each
+    # object its rows share once (`_page_sql`): its pads, providers and programmes, listed by many.
+    one_key = f"(SELECT %s::{key_type} AS key, 1 AS n) AS k"
+    rows = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(_json=json)
+    one = (
+        "SELECT '[' || COALESCE(string_agg(s._json, ',' ORDER BY k.n), '') || ']'"
+        f" FROM (SELECT %s::text AS root, %s::text AS suffix) AS _links CROSS JOIN {one_key}"
+        f" CROSS JOIN LATERAL ({_sql(rows, connection)}) s"
+    )
+    many_keys = f"unnest(%s::{key_type}[]) WITH ORDINALITY AS k(key, n)"
+    try:
+        many = _page_sql(level, _page_parts(serializer_class(context={}), level), connection, many_keys)
+    except _Untranslatable:
+        return None
+    return Statement(queryset.model, one, many)
 
 
 def _inlined(sql: str, params: Sequence) -> str:
