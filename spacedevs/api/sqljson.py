@@ -18,6 +18,11 @@ as DRF would (`translate` returns None otherwise, and the view serves the compil
 - a nested serializer over a foreign key (a correlated subquery by key: null where the key is), or
   `many=True` over a reverse foreign key or a many-to-many relation (an ordered `ARRAY` subquery).
 
+A detail writes its nested objects in place. A page writes each object its rows share once
+(`_page_sql`): its rows in a CTE, then each nested object over a foreign key and each listed row once
+per distinct key, joined back, so that the pads, providers and programmes many launches share are not
+written again for each.
+
 Each level reads its rows from the queryset the Python path fetches them with, found along the
 selector's prefetches (a `Prefetch` queryset brings its annotations, such as a spacecraft's flight
 statistics, and its ordering), so both paths read the same rows in the same order.
