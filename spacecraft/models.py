@@ -70,11 +70,13 @@ ZERO = Value(datetime.timedelta(0), output_field=DurationField())
 
 def span(start, end):
     """The length of a span from `start` to `end`, or to now while `end` is null; nothing (0) where the
-    end precedes the start, a typo of LL2's data (`manage.py check_data` lists them): a duration derived
-    from it never goes negative."""
+    end precedes the start, a typo of LL2's data (`manage.py check_data` lists them), or where a span
+    without an end has not started yet (a docking to come): a duration derived from it never goes
+    negative."""
+    until = Coalesce(end, Now())
     return Case(
-        When(**{f"{end}__lt": F(start)}, then=ZERO),
-        default=Coalesce(end, Now()) - F(start),
+        When(**{f"{start}__gt": until}, then=ZERO),
+        default=until - F(start),
         output_field=DurationField(),
     )
 

@@ -211,6 +211,17 @@ def test_a_future_flight_is_not_in_space_and_adds_no_time(api):
     assert shown["flights_count"] == 1
 
 
+def test_a_docking_to_come_adds_no_time_docked(api):
+    # Docked from 2999 with no departure: not "now minus 2999", a negative span, but nothing yet.
+    flight = SpacecraftFlightFactory(launch=LaunchFactory(net=at(2010, 1, 1)), mission_end=None)
+    DockingEventFactory(flight=flight, docking=at(2010, 1, 2), departure=at(2010, 1, 3))
+    DockingEventFactory(flight=flight, docking=at(2999, 1, 1), departure=None)
+
+    shown = api.get(f"{FLIGHTS}{flight.id}/").json()["spacecraft"]
+
+    assert shown["time_docked"] == "P1D"
+
+
 def test_an_unknown_query_parameter_is_ignored(api, three_flights):
     assert api.get(FLIGHTS, {"cachebuster": "12345"}).json() == api.get(FLIGHTS).json()
 
