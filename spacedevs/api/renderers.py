@@ -18,8 +18,10 @@ def _floats_written_otherwise(content: bytes) -> bool:
 _ONE_DIGIT_EXPONENT = re.compile(rb"[0-9]e-[0-9](?![0-9])")
 
 # What DRF's JSONRenderer writes escaped (JavaScript reads these two characters as line ends), and what
-# orjson writes raw.
+# orjson writes raw. Both begin with the byte 0xE2, which most payloads (ASCII) lack: a search for it
+# costs microseconds, where searching for each separator cost 0.2 ms per 350 KB.
 _LINE_SEPARATORS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"))
+_LINE_SEPARATOR = re.compile(rb"\xe2\x80[\xa8\xa9]")
 
 
 class ORJSONRenderer(renderers.JSONRenderer):
@@ -53,8 +55,8 @@ class ORJSONRenderer(renderers.JSONRenderer):
             # A payload the database wrote (`spacedevs.api.sqljson`) has its floats in Python's form.
             written = getattr(renderer_context.get("response"), "written_by_database", False)
             if content is not None and (written or not _floats_written_otherwise(content)):
-                for raw, escaped in _LINE_SEPARATORS:
-                    if raw in content:
+                if b"\xe2" in content and _LINE_SEPARATOR.search(content) is not None:
+                    for raw, escaped in _LINE_SEPARATORS:
                         content = content.replace(raw, escaped)
                 return content
         return super().render(data, accepted_media_type, renderer_context)
