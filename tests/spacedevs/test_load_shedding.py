@@ -32,8 +32,9 @@ def test_requests_abandoned_while_waiting_are_not_served(tmp_path):
 
     with gunicorn(tmp_path, WEB_CONCURRENCY="1") as base:
         port = int(base.rsplit(":", 1)[1])
-        # The one worker is busy with these while the abandoned requests wait behind them.
-        busy = [threading.Thread(target=call, args=(f"{base}{HEAVY}",)) for _ in range(3)]
+        # The one worker is busy with these while the abandoned requests wait behind them: enough of them
+        # to outlast the pause below by far (three, at about 80 ms each, once did not).
+        busy = [threading.Thread(target=call, args=(f"{base}{HEAVY}",)) for _ in range(12)]
         for thread in busy:
             thread.start()
         time.sleep(0.2)
