@@ -126,7 +126,9 @@ def _items(value):
     return value.all() if isinstance(value, BaseManager) else value
 
 
-def _overrides(field_class: type, base: type, *names: str) -> bool:
+def overrides(field_class: type, base: type, *names: str) -> bool:
+    """Whether `field_class` defines any of the methods `names` otherwise than `base` does (its output is
+    then its own, which the compiler, and `spacedevs.api.sqljson`, leave to DRF)."""
     return any(getattr(field_class, name) is not getattr(base, name) for name in names)
 
 
@@ -137,10 +139,10 @@ def _compile_serializer(serializer: serializers.BaseSerializer) -> Callable[[Any
     """A function of an instance returning the serializer's representation of it."""
     if isinstance(serializer, serializers.ListSerializer):
         represent_child = _compile_serializer(serializer.child)
-        if _overrides(type(serializer), serializers.ListSerializer, "to_representation"):
+        if overrides(type(serializer), serializers.ListSerializer, "to_representation"):
             return serializer.to_representation
         return lambda value: [represent_child(item) for item in _items(value)]
-    if not isinstance(serializer, serializers.Serializer) or _overrides(
+    if not isinstance(serializer, serializers.Serializer) or overrides(
         type(serializer), serializers.Serializer, "to_representation", "_readable_fields"
     ):
         return serializer.to_representation
@@ -216,7 +218,7 @@ def _compile_field(field: fields.Field, model: type[Model] | None) -> _Part:
     if compile_value is None:
         return _drf_step(field)
     convert = compile_value(field)
-    if isinstance(field, ConstantField) and not _overrides(type(field), ConstantField, "get_attribute"):
+    if isinstance(field, ConstantField) and not overrides(type(field), ConstantField, "get_attribute"):
         return _Constant(field.field_name, field.value)
     read = _reader(field, model)
     if isinstance(field, NameField):
@@ -343,7 +345,7 @@ def _value_compiler(field: fields.Field) -> Callable[[fields.Field], Callable | 
         compile_value = VALUE_COMPILERS.get(base)
         if compile_value is None:
             continue
-        if base is not field_class and _overrides(field_class, base, "get_attribute", "to_representation"):
+        if base is not field_class and overrides(field_class, base, "get_attribute", "to_representation"):
             return None
         return compile_value
     return None
@@ -389,7 +391,7 @@ def _datetime(field: fields.DateTimeField) -> Callable:
     # value (Django's current timezone is a context-local lookup): an aware value is converted to it;
     # anything else (a naive value, no timezone, an overflow) is left to DRF.
     own_timezone = field.__dict__.get("timezone", _UNSET)
-    if _overrides(type(field), fields.DateTimeField, "default_timezone", "enforce_timezone"):
+    if overrides(type(field), fields.DateTimeField, "default_timezone", "enforce_timezone"):
 
         def drf_datetime(value):
             return value if isinstance(value, str) else enforce_timezone(value).strftime(output_format)

@@ -1,5 +1,7 @@
 """Serializer fields every app shares."""
 
+import functools
+
 from django.urls import reverse
 from rest_framework import serializers
 
@@ -29,28 +31,28 @@ class LinkField(serializers.HyperlinkedIdentityField):
 
     @staticmethod
     def template(view_name, request):
-        """The link of `view_name`'s objects for `request`, a format string with a `{pk}` field."""
-        # In the request's namespace ("2.2.0" or "api:2.2.0"), so that links keep the request's prefix.
-        # Detail routes are the list route plus "<pk>/" (see spacedevs.api.routers).
-        list_name = view_name.replace("-detail", "-list")
-        list_url = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:{list_name}"))
-        requested_format = request.query_params.get("format")
-        suffix = f"?format={requested_format}" if requested_format in CARRIED_FORMATS else ""
+        """The link of `view_name`'s objects for `request`, a format string with a `{pk}` field: the API
+        root, the list's route, the key and "/" (detail routes are the list route plus "<pk>/", see
+        spacedevs.api.routers), and the suffix."""
+        root, suffix = LinkField.api_root(request)
+        list_url = root + LinkField.list_route(view_name)
         return list_url.replace("{", "{{").replace("}", "}}") + "{pk}/" + suffix
 
     @staticmethod
     def api_root(request):
         """What every link of `request` starts and ends with: the absolute URL of the API root in the
-        request's namespace (`http://host/2.2.0/`), and the `?format=` suffix ("" without one). A link
-        is the root, its route from the root (`spacecraft/flight/`), the key, "/", and the suffix.
-        (Not named `root`, which DRF's fields have.)"""
+        request's namespace ("2.2.0" or "api:2.2.0", so that links keep the request's prefix:
+        `http://host/2.2.0/`), and the `?format=` suffix ("" without one). (Not named `root`, which DRF's
+        fields have.)"""
         root = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:api-root"))
         requested_format = request.query_params.get("format")
         return root, f"?format={requested_format}" if requested_format in CARRIED_FORMATS else ""
 
     @staticmethod
+    @functools.cache
     def list_route(view_name):
-        """The route of `view_name`'s list from the API root (`spacecraft/flight/`)."""
+        """The route of `view_name`'s list from the API root (`spacecraft/flight/`), the same under every
+        prefix the API is served at (the script prefix included)."""
         root, route = reverse("2.2.0:api-root"), reverse(f"2.2.0:{view_name.replace('-detail', '-list')}")
         assert route.startswith(root), (root, route)
         return route[len(root) :]

@@ -52,7 +52,9 @@ from psycopg.adapt import Loader
 from rest_framework import fields, serializers
 from rest_framework.settings import api_settings
 
+from spacedevs.api.compiler import overrides
 from spacedevs.api.fields import ConstantField, DurationField, LinkField, NameField
+from spacedevs.relations import many_valued
 
 # --- SQL pieces ------------------------------------------------------------------------------------------
 
@@ -114,13 +116,17 @@ class _Literal(Expression):
 
 
 def _join(parts: Sequence[Expression]) -> Expression:
-    """Non-null text expressions written one after the other, by one `concat` (a chain of `||` copies
-    the text built so far at each step: quadratic in the object's size). `concat` takes 100 arguments
-    at most, so longer lists are joined in groups."""
-    if len(parts) > _CONCAT_ARGUMENTS:
-        groups = range(0, len(parts), _CONCAT_ARGUMENTS)
-        return _join([_join(parts[start : start + _CONCAT_ARGUMENTS]) for start in groups])
-    return _Sql("concat(" + ", ".join(f"%({i})s" for i in range(len(parts))) + ")", *parts)
+    """Non-null text expressions written one after the other (`_concat`)."""
+    return _Sql(_concat([f"%({i})s" for i in range(len(parts))]), *parts)
+
+
+def _concat(texts: list[str]) -> str:
+    """SQL writing the texts one after the other, by `concat` (a chain of `||` copies the text built so
+    far at each step: quadratic in the object's size), in groups of 100, `concat`'s most arguments."""
+    if len(texts) > _CONCAT_ARGUMENTS:
+        groups = range(0, len(texts), _CONCAT_ARGUMENTS)
+        return _concat([_concat(texts[start : start + _CONCAT_ARGUMENTS]) for start in groups])
+    return "concat(" + ", ".join(texts) + ")"
 
 
 _CONCAT_ARGUMENTS = 100
@@ -184,12 +190,8 @@ class _Untranslatable(Exception):
     """A field whose output the SQL does not write exactly as DRF does."""
 
 
-def _overrides(field_class: type, base: type, *names: str) -> bool:
-    return any(getattr(field_class, name) is not getattr(base, name) for name in names)
-
-
 def _check_serializer(serializer: serializers.BaseSerializer) -> None:
-    if not isinstance(serializer, serializers.Serializer) or _overrides(
+    if not isinstance(serializer, serializers.Serializer) or overrides(
         type(serializer), serializers.Serializer, "to_representation", "_readable_fields"
     ):
         raise _Untranslatable(type(serializer).__name__)
@@ -197,22 +199,28 @@ def _check_serializer(serializer: serializers.BaseSerializer) -> None:
 
 def _object(serializer: serializers.BaseSerializer, level: _Level) -> Expression:
     """The JSON text of one row of `level` as `serializer` writes it."""
+    return _join(_parts(serializer, level, _field))
+
+
+def _parts(serializer: serializers.BaseSerializer, level: _Level, write) -> list:
+    """The pieces of a row's JSON text in order: each key (with its brace or comma) and each field's
+    value as `write(field, model, level)` gives it."""
     _check_serializer(serializer)
     model = level.queryset.model
-    parts: list[Expression] = []
+    parts = []
     for i, field in enumerate(serializer._readable_fields):
-        key = ("{" if i == 0 else ",") + _json_constant(field.field_name) + ":"
-        parts += [_Literal(key), _field(field, model, level)]
+        parts.append(_Literal(("{" if i == 0 else ",") + _json_constant(field.field_name) + ":"))
+        parts.append(write(field, model, level))
     parts.append(_Literal("}" if parts else "{}"))
-    return _join(parts)
+    return parts
 
 
 def _field(field: fields.Field, model: type[models.Model], level: _Level) -> Expression:
     """The JSON text of one field of a row (never SQL's null: JSON's `null` where the value is none)."""
     field_class = type(field)
-    if isinstance(field, ConstantField) and not _overrides(field_class, ConstantField, "get_attribute"):
+    if isinstance(field, ConstantField) and not overrides(field_class, ConstantField, "get_attribute"):
         return _Literal(_json_constant(field.value))
-    if isinstance(field, LinkField) and not _overrides(
+    if isinstance(field, LinkField) and not overrides(
         field_class, LinkField, "get_attribute", "to_representation"
     ):
         return _link(field)
@@ -230,7 +238,7 @@ def _value(field: fields.Field, model: type[models.Model], attr: str, level: _Le
         return _many(field, model, attr, level)
     if isinstance(field, serializers.BaseSerializer):
         return _related(field, model, attr, level, lambda related: _object(field, related))
-    if isinstance(field, NameField) and not _overrides(type(field), NameField, "get_attribute"):
+    if isinstance(field, NameField) and not overrides(type(field), NameField, "get_attribute"):
         null_as = _Literal(_json_constant(field.null_as))
         return _related(
             field, model, attr, level, lambda related: _Sql("to_json(%(0)s)::text", F("name")), null_as
@@ -272,13 +280,17 @@ def _link(field: LinkField) -> Expression:
 
 def _related(field, model, attr, level, write, null_json: Expression | None = None) -> Expression:
     """A nested object over a foreign key: the related row's text, found by key; null without one."""
-    model_field = _foreign_key(field, model, attr)
-    related_model = model_field.related_model
-    related = _below(level, attr, related_model, many=False)
+    model_field, related = _related_level(field, model, attr, level)
     target = model_field.target_field.attname
     rows = _rows(related).filter(**{target: OuterRef(model_field.attname)}).order_by()
     subquery = Subquery(rows.values(_json=write(related)), output_field=models.TextField())
     return _Sql("COALESCE(%(0)s, %(1)s)", subquery, null_json if null_json is not None else _Literal("null"))
+
+
+def _related_level(field: fields.Field, model: type[models.Model], attr: str, level: _Level):
+    """The foreign key `attr` and the level of the rows it reaches."""
+    model_field = _foreign_key(field, model, attr)
+    return model_field, _below(level, attr, model_field.related_model, many=False)
 
 
 def _foreign_key(field: fields.Field, model: type[models.Model], attr: str) -> models.ForeignKey:
@@ -302,21 +314,14 @@ def _many(field: serializers.ListSerializer, model, attr, level) -> Expression:
 def _many_relation(field: serializers.ListSerializer, model, attr, level) -> tuple[str, _Level]:
     """The lookup from the related rows of a many-valued relation to the row holding them, and their
     level, which must be ordered."""
-    if _overrides(type(field), serializers.ListSerializer, "to_representation"):
+    if overrides(type(field), serializers.ListSerializer, "to_representation"):
         raise _Untranslatable(type(field).__name__)
-    try:
-        model_field = model._meta.get_field(attr)
-    except Exception as error:
-        raise _Untranslatable(f"{field.field_name}: {attr}") from error
-    if model_field.many_to_many:
-        # The related rows, as the relation's query name reaches this row.
-        lookup = model_field.field.name if model_field.auto_created else model_field.related_query_name()
-    elif model_field.one_to_many:
-        lookup = model_field.field.name
-    else:
-        raise _Untranslatable(f"{field.field_name}: {attr} is not many-valued")
-    if model_field.auto_created and model_field.get_accessor_name() != attr:
-        raise _Untranslatable(f"{field.field_name}: {attr} is a query name, not the relation's attribute")
+    if not many_valued(model, attr):
+        raise _Untranslatable(f"{field.field_name}: {attr} is not a many-valued relation's attribute")
+    model_field = model._meta.get_field(attr)
+    # The related rows, as the relation's query name reaches this row: a reverse relation's field, or a
+    # many-to-many field's query name.
+    lookup = model_field.related_query_name() if model_field.concrete else model_field.field.name
     related = _below(level, attr, model_field.related_model, many=True)
     if not related.queryset.ordered:
         # In no order, the two paths could list the rows in different ones.
@@ -348,15 +353,12 @@ class _Many(NamedTuple):
 
 def _page_parts(serializer: serializers.BaseSerializer, level: _Level) -> list[Expression | _One | _Many]:
     """The parts of a page's row as `_object` writes them, with its nested objects over foreign keys and
-    its lists left to be written once per distinct related row (`Statement`)."""
-    _check_serializer(serializer)
-    model = level.queryset.model
-    parts: list[Expression | _One | _Many] = []
-    for i, field in enumerate(serializer._readable_fields):
-        parts.append(_Literal(("{" if i == 0 else ",") + _json_constant(field.field_name) + ":"))
-        parts.append(_shared(field, model, level) or _field(field, model, level))
-    parts.append(_Literal("}" if parts else "{}"))
-    return parts
+    its lists left to be written once per distinct related row (`_page_sql`)."""
+    return _parts(
+        serializer,
+        level,
+        lambda field, model, level: _shared(field, model, level) or _field(field, model, level),
+    )
 
 
 def _shared(field: fields.Field, model: type[models.Model], level: _Level) -> _One | _Many | None:
@@ -368,8 +370,7 @@ def _shared(field: fields.Field, model: type[models.Model], level: _Level) -> _O
         _check_serializer(field.child)
         return _Many(lookup, related, field.child)
     _check_serializer(field)
-    model_field = _foreign_key(field, model, attrs[0])
-    related = _below(level, attrs[0], model_field.related_model, many=False)
+    model_field, related = _related_level(field, model, attrs[0], level)
     return _One(model_field.attname, model_field.target_field.attname, related, field)
 
 
@@ -441,15 +442,6 @@ def _with_links(queryset: QuerySet, connection) -> str:
     return f"SELECT x.* FROM _links CROSS JOIN LATERAL ({_sql(queryset, connection)}) x"
 
 
-def _concat(texts: list[str]) -> str:
-    """`_join` for SQL text already compiled."""
-    if len(texts) > _CONCAT_ARGUMENTS:
-        return _concat(
-            [_concat(texts[i : i + _CONCAT_ARGUMENTS]) for i in range(0, len(texts), _CONCAT_ARGUMENTS)]
-        )
-    return "concat(" + ", ".join(texts) + ")"
-
-
 def _sql(queryset: QuerySet, connection) -> str:
     """The queryset's SQL, its parameters written in."""
     sql, params = queryset.query.get_compiler(connection=connection).as_sql()
@@ -485,7 +477,7 @@ def _scalar(field: fields.Field, model, attr, level) -> Expression:
         kinds = [
             kind
             for kind in _CONVERTED
-            if isinstance(field, kind.field) and not _overrides(field_class, kind.field, "to_representation")
+            if isinstance(field, kind.field) and not overrides(field_class, kind.field, "to_representation")
         ]
     for kind in kinds:
         if isinstance(value_type, kind.values) and kind.exact(field, value_type):
@@ -552,7 +544,7 @@ def _datetime(field: fields.DateTimeField, value: Expression) -> Expression:
     output_format = getattr(field, "format", api_settings.DATETIME_FORMAT)
     if output_format != "%Y-%m-%dT%H:%M:%SZ" or settings.TIME_ZONE != "UTC" or not settings.USE_TZ:
         raise _Untranslatable(field.field_name)
-    if field.__dict__.get("timezone") is not None or _overrides(
+    if field.__dict__.get("timezone") is not None or overrides(
         type(field), fields.DateTimeField, "default_timezone", "enforce_timezone"
     ):
         raise _Untranslatable(field.field_name)
@@ -636,9 +628,11 @@ def translate(
     where some field of it has no exact SQL form (the compiled Python path serves it). It is compiled
     for the database `using` that will run it (a read replica, while the primary may be down)."""
     queryset = selector()
+    serializer = serializer_class(context={})
     try:
         level = _level(queryset)
-        json = _object(serializer_class(context={}), level)
+        json = _object(serializer, level)
+        page_parts = _page_parts(serializer, level)
     except _Untranslatable:
         return None
     connection = connections[using]
@@ -656,10 +650,7 @@ def translate(
         f" CROSS JOIN LATERAL ({_sql(rows, connection)}) s"
     )
     many_keys = f"unnest(%s::{key_type}[]) WITH ORDINALITY AS k(key, n)"
-    try:
-        many = _page_sql(level, _page_parts(serializer_class(context={}), level), connection, many_keys)
-    except _Untranslatable:
-        return None
+    many = _page_sql(level, page_parts, connection, many_keys)
     return Statement(queryset.model, one, many)
 
 
