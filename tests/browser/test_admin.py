@@ -113,6 +113,9 @@ def test_a_new_astronaut_joins_the_crew_from_the_flights_page(curator, served_de
     group = wait_for(curator, "#SpacecraftFlight_launch_crew-group")
     group.find_elements(By.CSS_SELECTOR, "td.delete input[type=checkbox]")[-1].click()
     curator.find_element(By.CSS_SELECTOR, "input[name=_save]").click()
+    # The changelist this save leads to: the change page still shows the first save's message, so waiting
+    # for a message could read the crew before this save is done (it once did, in CI).
+    wait_for(curator, "#changelist")
     wait_for(curator, ".messagelist .success")
     assert crew(served_demo) == before
 
