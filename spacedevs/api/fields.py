@@ -2,7 +2,7 @@
 
 import functools
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from rest_framework import serializers
 
 from spacedevs.api.durations import format_duration
@@ -44,9 +44,18 @@ class LinkField(serializers.HyperlinkedIdentityField):
         request's namespace ("2.2.0" or "api:2.2.0", so that links keep the request's prefix:
         `http://host/2.2.0/`), and the `?format=` suffix ("" without one). (Not named `root`, which DRF's
         fields have.)"""
-        root = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:api-root"))
+        root = request.build_absolute_uri(
+            LinkField.root_path(request.resolver_match.namespace, get_script_prefix())
+        )
         requested_format = request.query_params.get("format")
         return root, f"?format={requested_format}" if requested_format in CARRIED_FORMATS else ""
+
+    @staticmethod
+    @functools.lru_cache(maxsize=64)
+    def root_path(namespace, script_prefix):
+        """The path of the API root in `namespace` under `script_prefix` (the request's, which `reverse`
+        reads): the same for every request the server answers at that prefix."""
+        return reverse(f"{namespace}:api-root")
 
     @staticmethod
     @functools.cache

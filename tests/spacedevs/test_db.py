@@ -110,6 +110,58 @@ def test_a_closed_connection_is_found_unusable_not_an_error():
     other.close()
 
 
+@pytest.fixture
+def other_connection():
+    """A connection of the test's own (the suite's must stay open), open, closed after the test."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the deadline backend is PostgreSQL's")
+    other = connections.create_connection("default")
+    other.ensure_connection()
+    yield other
+    other.close()
+
+
+@pytest.mark.django_db
+def test_a_live_connection_is_found_usable_without_a_call_to_the_server(other_connection, monkeypatch):
+    def sent(*args, **kwargs):
+        raise AssertionError("the health check called the server")
+
+    for method in ("execute", "cursor"):
+        monkeypatch.setattr(other_connection.connection, method, sent)
+
+    assert other_connection.is_usable() is True
+
+
+@pytest.mark.django_db
+def test_a_connection_whose_session_the_server_ended_is_found_unusable(other_connection):
+    backend = other_connection.connection.info.backend_pid
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [backend])
+    # The server's FATAL message and the end of the stream reach the socket soon after.
+    deadline = time.monotonic() + 10
+    while other_connection.is_usable() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    assert other_connection.is_usable() is False
+
+
+@pytest.mark.django_db
+def test_the_payload_statements_are_converted_once_per_process(other_connection):
+    """psycopg keeps its conversion of the long statements `sqljson` writes (see the backend's module):
+    running one twice converts it once."""
+    from psycopg import _queries
+
+    statement = "SELECT %s::text || " + " || ".join(["'x'"] * 2000)  # 14 KB, as a payload's
+    assert len(statement) > 4096
+    _queries._query2pg.cache_clear()
+    with other_connection.cursor() as cursor:
+        for _ in range(2):
+            cursor.execute(statement, ["a"])
+
+    assert _queries._query2pg.cache_info().misses == 1
+    assert _queries._query2pg.cache_info().hits == 1
+
+
 TIMESTAMPS = [
     "2026-11-28 21:44:59.123456+00",
     "1961-04-12 06:07:00+00",

@@ -75,6 +75,16 @@ def test_the_service_answers_before_the_outage(served):
     assert [answer[0] for answer in timed_calls(served, [*PATHS, "/health/ready"])] == [200] * 5
 
 
+def test_a_database_restarted_between_requests_is_connected_to_again_without_an_error(served, cluster):
+    # Both workers hold a connection to the database, which the restart ends while no request runs:
+    # each finds it ended before its next query (`spacedevs.db.postgresql`), and connects again.
+    assert [answer[0] for answer in timed_calls(served, PATHS * 2)] == [200] * 8
+    cluster.stop()
+    cluster.start()
+
+    assert [answer[0] for answer in timed_calls(served, PATHS * 2)] == [200] * 8
+
+
 def test_a_stopped_database_is_a_503_and_the_service_recovers_when_it_is_back(served, cluster):
     cluster.stop()
     try:

@@ -21,6 +21,7 @@ thousand of them).
 
 import functools
 import os
+import select
 import socket
 import threading
 import time
@@ -28,6 +29,16 @@ from contextlib import contextmanager
 
 from django.db.backends.postgresql import base
 from django_prometheus.db.backends.postgresql import base as counted
+
+if base.is_psycopg3:
+    from psycopg import _queries
+
+    # psycopg keeps its conversion of a query (`%s` placeholders to `$1`, the bytes it sends, which also
+    # key the connection's prepared statements) only for queries up to 4,096 characters, so as not to hold
+    # an ORM's many long one-off INSERTs. The statements `spacedevs.api.sqljson` writes are few and
+    # up to 40 KB long, and each execution split and hashed one again: 26 us of the 440 us a flight detail
+    # costs in Python. Queries with more than 50 parameters (bulk INSERTs, long IN lists) stay uncached.
+    _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, 1 << 16)
 
 # How long after the statement timeout a call that has not come back is cut: a live server has
 # cancelled it by then.
@@ -130,10 +141,27 @@ class DatabaseWrapper(counted.DatabaseWrapper):
             return execute(sql, params, many, context)
 
     def is_usable(self):
-        if self.connection is None:
+        """Whether the connection can serve the next request, known without a call to the server with
+        psycopg 3 (Django's check sends `SELECT 1`: a second round trip on every request, about a third of
+        what a flight detail's own statement costs the worker).
+
+        Between requests the server sends an idle connection nothing unasked, so anything to read on
+        its socket means the session is over: the FATAL error of a restart or of
+        `pg_terminate_backend`, the end of the stream, or a socket the watchdog shut down. A server that
+        vanished without a word (a frozen or unreachable host) is found by the request's first query
+        instead, under the same deadline `SELECT 1` would have waited for, and answered 503
+        (`spacedevs.errors`); the connection is then dropped and the next request connects again."""
+        if self.connection is None or self.connection.closed:
             return False
-        with self._watched():
-            return super().is_usable()
+        if not base.is_psycopg3:
+            with self._watched():
+                return super().is_usable()
+        try:
+            poll = select.poll()
+            poll.register(self.connection.fileno(), select.POLLIN | select.POLLPRI)
+            return not poll.poll(0) and not self.connection.broken
+        except (OSError, ValueError, base.Database.Error):
+            return False
 
     def _commit(self):
         with self._watched():
