@@ -36,6 +36,7 @@ own values written in, and psycopg prepares it on each connection.
 
 import functools
 import re
+import uuid
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -607,12 +608,20 @@ class Statement:
         self._one, self._many = one, many
 
     def run(self, keys: Sequence, root: str, suffix: str, using: str) -> bytes:
-        sql, first = (self._one, keys[0]) if len(keys) == 1 else (self._many, list(keys))
+        sql, first = (self._one, keys[0]) if len(keys) == 1 else (self._many, _array_literal(keys))
         with connections[using].cursor() as cursor:
             # The text as the bytes PostgreSQL sent (UTF-8), not decoded to be encoded again.
             cursor.cursor.adapters.register_loader("text", _TextAsBytes)
             cursor.execute(sql, [root, suffix, first])
             return cursor.fetchone()[0]
+
+
+def _array_literal(keys: Sequence) -> str | list:
+    """Integer or UUID keys as one array literal (`{1,2,3}`), which the statement casts: the driver
+    then sends one string instead of adapting each key (100 UUIDs cost it 0.1 ms)."""
+    if all(isinstance(key, (int, uuid.UUID)) for key in keys):
+        return "{" + ",".join(map(str, keys)) + "}"
+    return list(keys)
 
 
 class _TextAsBytes(Loader):

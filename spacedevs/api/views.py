@@ -45,6 +45,15 @@ def built(selector: Callable[[], QuerySet]) -> QuerySet:
     return compiled_once(as_lists(selector()))
 
 
+@functools.cache
+def keys_of(selector: Callable[[], QuerySet]) -> QuerySet:
+    """The keys of `built(selector)`'s rows (`values_list("pk", flat=True)`), without what only a payload
+    reads (its `select_related` joins and prefetches), built once per process and compiled once per
+    shape: a list written by the database finds the keys of its page in it."""
+    keys = built(selector).select_related(None).prefetch_related(None).values_list("pk", flat=True)
+    return compiled_once(keys)
+
+
 class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
     """A read-only viewset whose shape follows LL2's `?mode=`.
 
@@ -78,10 +87,14 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         with reading_replicas():
             return super().dispatch(request, *args, **kwargs)
 
+    # Whether `get_queryset` serves the keys of a list written by the database (`keys_of`).
+    _reading_keys = False
+
     def get_queryset(self):
         # As DRF's own `queryset` attribute: built once per process, a fresh clone for each request
         # (`.all()`), so that its many joins and prefetches are not put together again every time.
-        return built(self.modes[self.mode].selector).all()
+        selector = self.modes[self.mode].selector
+        return (keys_of if self._reading_keys else built)(selector).all()
 
     def get_view_description(self, html=False):
         """The list's description is LL2's, the docstring; a detail's says what the detail serves."""
@@ -111,17 +124,19 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
     # ordering, pagination), and one statement writes their JSON text, which passes through.
 
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
         # A list written by the database is its count, its keys and its payload: three queries, fewer
         # than the Python path's only where that prefetches something (a count, a page, a prefetch).
-        statement = self._statement() if queryset._prefetch_related_lookups else None
+        prefetches = built(self.modes[self.mode].selector)._prefetch_related_lookups
+        statement = self._statement() if prefetches else None
         if statement is not None:
-            keys = queryset.prefetch_related(None).values_list("pk", flat=True)
+            self._reading_keys = True
+            keys = self.filter_queryset(self.get_queryset())
             page = self.paginate_queryset(keys)
             results = orjson.Fragment(self._written(statement, list(keys if page is None else page)))
             return self._written_response(
                 results if page is None else self.get_paginated_response(results).data
             )
+        queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         if page is None:
             return Response(self._compiled().many(queryset, self.get_serializer_context()))

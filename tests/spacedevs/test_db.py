@@ -6,7 +6,7 @@ import time
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 
 from spacedevs.db.postgresql.base import GRACE_SECONDS, Watchdog, _deadline_of
 from spacedevs.settings import database
@@ -130,6 +130,15 @@ def test_a_live_connection_is_found_usable_without_a_call_to_the_server(other_co
         monkeypatch.setattr(other_connection.connection, method, sent)
 
     assert other_connection.is_usable() is True
+
+
+@pytest.mark.django_db
+def test_a_connection_in_a_transaction_an_error_aborted_is_found_unusable(other_connection):
+    other_connection.set_autocommit(False)
+    with pytest.raises(DatabaseError), other_connection.cursor() as cursor:
+        cursor.execute("SELECT 1/0")
+
+    assert other_connection.is_usable() is False  # as SELECT 1 would fail
 
 
 @pytest.mark.django_db

@@ -156,10 +156,15 @@ class DatabaseWrapper(counted.DatabaseWrapper):
         if not base.is_psycopg3:
             with self._watched():
                 return super().is_usable()
+        # As `SELECT 1` would fail, so does a transaction that an error aborted (INERROR), or a command
+        # still in progress (ACTIVE).
+        ready = (base.Database.pq.TransactionStatus.IDLE, base.Database.pq.TransactionStatus.INTRANS)
         try:
+            if self.connection.broken or self.connection.info.transaction_status not in ready:
+                return False
             poll = select.poll()
             poll.register(self.connection.fileno(), select.POLLIN | select.POLLPRI)
-            return not poll.poll(0) and not self.connection.broken
+            return not poll.poll(0)
         except (OSError, ValueError, base.Database.Error):
             return False
 
