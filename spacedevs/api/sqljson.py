@@ -140,42 +140,71 @@ def _or_null(json: Expression) -> Expression:
 # --- what a level of the payload reads its rows from -----------------------------------------------------
 
 
+class _Prefetched(NamedTuple):
+    """A prefetch below a level: the attribute path its rows are read at (`to`: the relation's path, or
+    the `to_attr` that replaces its last step), the relation's path (`through`), and its queryset."""
+
+    to: str
+    through: str
+    queryset: QuerySet | None
+
+
 class _Level(NamedTuple):
-    """The queryset a serializer's rows come from, and the prefetches below it (path, queryset)."""
+    """The queryset a serializer's rows come from, and the prefetches below it."""
 
     queryset: QuerySet
-    prefetches: tuple[tuple[str, QuerySet | None], ...]
+    prefetches: tuple[_Prefetched, ...]
 
 
 def _level(queryset: QuerySet) -> _Level:
     return _Level(queryset, _prefetches(queryset))
 
 
-def _prefetches(queryset: QuerySet) -> tuple[tuple[str, QuerySet | None], ...]:
+def _prefetches(queryset: QuerySet) -> tuple[_Prefetched, ...]:
     found = []
     for lookup in queryset._prefetch_related_lookups:
         prefetch = lookup if isinstance(lookup, Prefetch) else Prefetch(lookup)
-        if prefetch.to_attr:
-            raise _Untranslatable(f"prefetch to {prefetch.to_attr}")
-        found.append((prefetch.prefetch_through, prefetch.queryset))
+        found.append(_Prefetched(prefetch.prefetch_to, prefetch.prefetch_through, prefetch.queryset))
     return tuple(found)
 
 
 def _below(level: _Level, attr: str, related_model: type[models.Model], *, many: bool) -> _Level:
-    """The level of the relation `attr`: its `Prefetch` queryset if the selector has one, else the rows
-    Django would read (its default manager for a prefetch, its base manager for a joined relation)."""
+    """The level of the relation read at `attr`: its `Prefetch` queryset if the selector has one, else
+    the rows Django would read (its default manager for a prefetch, its base manager for a joined
+    relation)."""
     queryset = None
     nested = []
     prefix = attr + LOOKUP_SEP
-    for path, prefetch_queryset in level.prefetches:
-        if path == attr:
-            queryset = prefetch_queryset
-        elif path.startswith(prefix):
-            nested.append((path[len(prefix) :], prefetch_queryset))
+    for prefetched in level.prefetches:
+        if prefetched.to == attr:
+            queryset = prefetched.queryset
+        elif prefetched.to.startswith(prefix):
+            nested.append(_below_prefix(prefetched, prefix, _relation(level, attr) + LOOKUP_SEP))
     if queryset is None:
         manager = related_model._default_manager if many else related_model._base_manager
         queryset = manager.all()
     return _Level(queryset, _prefetches(queryset) + tuple(nested))
+
+
+def _below_prefix(prefetched: _Prefetched, to_prefix: str, through_prefix: str) -> _Prefetched:
+    """A prefetch of a deeper level (`crew__agency` below `crew`), as that level sees it."""
+    if not prefetched.through.startswith(through_prefix):
+        raise _Untranslatable(f"prefetch {prefetched.through} to {prefetched.to}")
+    return prefetched._replace(
+        to=prefetched.to[len(to_prefix) :], through=prefetched.through[len(through_prefix) :]
+    )
+
+
+def _relation(level: _Level, attr: str) -> str:
+    """The relation whose rows are read at `attr`: `attr` itself, or the relation a `Prefetch(...,
+    to_attr=attr)` lists (a list of the rows of its queryset, in its order, as a many-valued relation's)."""
+    for prefetched in level.prefetches:
+        if prefetched.to == attr and prefetched.through != attr:
+            through = prefetched.through.split(LOOKUP_SEP)
+            if prefetched.to.split(LOOKUP_SEP)[:-1] != through[:-1]:
+                raise _Untranslatable(f"prefetch {prefetched.through} to {prefetched.to}")
+            return through[-1]
+    return attr
 
 
 def _rows(level: _Level) -> QuerySet:
@@ -317,9 +346,10 @@ def _many_relation(field: serializers.ListSerializer, model, attr, level) -> tup
     level, which must be ordered."""
     if overrides(type(field), serializers.ListSerializer, "to_representation"):
         raise _Untranslatable(type(field).__name__)
-    if not many_valued(model, attr):
+    relation = _relation(level, attr)
+    if not many_valued(model, relation):
         raise _Untranslatable(f"{field.field_name}: {attr} is not a many-valued relation's attribute")
-    model_field = model._meta.get_field(attr)
+    model_field = model._meta.get_field(relation)
     # The related rows, as the relation's query name reaches this row: a reverse relation's field, or a
     # many-to-many field's query name.
     lookup = model_field.related_query_name() if model_field.concrete else model_field.field.name
