@@ -54,7 +54,7 @@ from rest_framework import fields, serializers
 from rest_framework.settings import api_settings
 
 from spacedevs.api.compiler import overrides
-from spacedevs.api.fields import ConstantField, DurationField, LinkField, NameField
+from spacedevs.api.fields import ConstantField, DurationField, FirstItemField, LinkField, NameField
 from spacedevs.relations import many_valued
 
 # --- SQL pieces ------------------------------------------------------------------------------------------
@@ -268,6 +268,10 @@ def _value(field: fields.Field, model: type[models.Model], attr: str, level: _Le
         return _many(field, model, attr, level)
     if isinstance(field, serializers.BaseSerializer):
         return _related(field, model, attr, level, lambda related: _object(field, related))
+    if isinstance(field, FirstItemField) and not overrides(
+        type(field), FirstItemField, "get_attribute", "to_representation"
+    ):
+        return _first(field, model, attr, level)
     if isinstance(field, NameField) and not overrides(type(field), NameField, "get_attribute"):
         null_as = _Literal(_json_constant(field.null_as))
         return _related(
@@ -341,10 +345,21 @@ def _many(field: serializers.ListSerializer, model, attr, level) -> Expression:
     return _Sql("('[' || array_to_string(%(0)s, ',') || ']')", items)
 
 
-def _many_relation(field: serializers.ListSerializer, model, attr, level) -> tuple[str, _Level]:
+def _first(field: FirstItemField, model, attr, level) -> Expression:
+    """The first row of a many-valued relation in its order, or null without one (`FirstItemField`)."""
+    lookup, related = _many_relation(field, model, attr, level)
+    rows = _rows(related).filter(**{lookup: OuterRef("pk")})
+    first = rows.values(_json=_object(field.serializer, related))[:1]
+    subquery = Subquery(first, output_field=models.TextField())
+    return _Sql("COALESCE(%(0)s, 'null')", subquery)
+
+
+def _many_relation(field: fields.Field, model, attr, level) -> tuple[str, _Level]:
     """The lookup from the related rows of a many-valued relation to the row holding them, and their
     level, which must be ordered."""
-    if overrides(type(field), serializers.ListSerializer, "to_representation"):
+    if isinstance(field, serializers.ListSerializer) and overrides(
+        type(field), serializers.ListSerializer, "to_representation"
+    ):
         raise _Untranslatable(type(field).__name__)
     relation = _relation(level, attr)
     if not many_valued(model, relation):
