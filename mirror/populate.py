@@ -125,14 +125,23 @@ def populate(*, flights: int, seed: int = 0, progress: Callable[[int, int], None
         done += size
         if progress:
             progress(done, flights)
+    # Fresh statistics before the recount: without them, at a million flights, PostgreSQL planned each
+    # astronaut's crew history (a correlated subquery per astronaut) as a scan of every crew seat, and the
+    # recount ran for hours instead of minutes.
+    _refresh_statistics(vacuum=False)
     recount()
-    if connection.vendor == "postgresql":
-        # Fresh statistics, so that the planner knows the tables' new sizes before the first request, and
-        # the visibility map that lets a deep page walk the id index alone (VACUUM cannot run inside a
-        # transaction, such as a caller's).
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+    # Again after the recount's updates, and the visibility map that lets a deep page walk the id index
+    # alone, so that the planner knows the tables as the first request finds them.
+    _refresh_statistics(vacuum=True)
     return flights
+
+
+def _refresh_statistics(*, vacuum: bool) -> None:
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        # VACUUM cannot run inside a transaction, such as a caller's.
+        cursor.execute("VACUUM ANALYZE" if vacuum and not connection.in_atomic_block else "ANALYZE")
 
 
 def _lookup(model, defaults=None, **fields):
