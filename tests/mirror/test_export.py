@@ -274,7 +274,7 @@ def test_queries_do_not_depend_on_the_rows(db, tmp_path, django_assert_num_queri
     # One list request per endpoint, each a fixed number of queries (its count, then its page, written by
     # the database where it writes it: spacedevs.api.sqljson).
     written = connection.vendor == "postgresql" and settings.SQL_PAYLOADS
-    with django_assert_num_queries(149 if written else 178):
+    with django_assert_num_queries(145 if written else 178):
         export_database(directory=tmp_path)
 
 
