@@ -25,6 +25,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from hashlib import sha256
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -155,21 +156,33 @@ def _cacheable(status: str, headers: list[tuple[str, str]]) -> bool:
 def cached_count(request, count: Callable[[], int]) -> int:
     """The `count` of the list `request` asks for: `count()` once per data version, time slot and
     filter, then the stored number."""
+    return _per_list(request, "count", count)
+
+
+def cached_anchors(request, anchors: Callable[[], list]) -> list:
+    """The keys `anchors()` finds for the list `request` asks for (its rows' keys at regular positions,
+    `spacedevs.api.pagination`), found once per data version, time slot and filter, as its count."""
+    return _per_list(request, "anchors", anchors)
+
+
+def _per_list(request, kind: str, compute: Callable[[], Any]) -> Any:
+    """`compute()` of the list `request` asks for, kept per data version, time slot and filter (the
+    query string but its page: `limit`, `offset`, `format`) while `COUNT_CACHE` is on."""
     if not settings.COUNT_CACHE:
-        return count()
+        return compute()
     filters = sorted((name, value) for name, value in request.query_params.lists() if name not in NOT_FILTERS)
     cache = caches["responses"]
     try:
         source = repr((dataversion.current(), _slot(), request.path, filters))
-        key = "count:" + sha256(source.encode("utf-8", "surrogateescape")).hexdigest()
-        number = cache.get(key)
-    except Exception:  # the cache's server is unreachable: count
-        logger.exception("The count cache is unreachable; counting.")
-        return count()
-    if number is None:
-        number = count()
+        key = f"{kind}:" + sha256(source.encode("utf-8", "surrogateescape")).hexdigest()
+        value = cache.get(key)
+    except Exception:  # the cache's server is unreachable: compute
+        logger.exception("The %s cache is unreachable; computing.", kind)
+        return compute()
+    if value is None:
+        value = compute()
         try:
-            cache.set(key, number, settings.RESPONSE_CACHE_SECONDS)
+            cache.set(key, value, settings.RESPONSE_CACHE_SECONDS)
         except Exception:
-            logger.exception("The count cache is unreachable; the count was not stored.")
-    return number
+            logger.exception("The %s cache is unreachable; the value was not stored.", kind)
+    return value
