@@ -1,7 +1,5 @@
 """Pagination as LL2 does it: `limit` (default 10, at most 100) and `offset`."""
 
-import functools
-
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from rest_framework import pagination
@@ -40,9 +38,10 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
             self.display_page_controls = True
         if self.count == 0 or self.offset > self.count:
             return []
-        anchors = functools.partial(
-            cached_anchors, request, functools.partial(key_anchors, queryset, ANCHOR_EVERY)
-        )
+
+        def anchors():
+            return cached_anchors(request, lambda: key_anchors(queryset, ANCHOR_EVERY))
+
         return list(self.page(queryset, offset=self.offset, limit=self.limit, anchors=anchors))
 
     @staticmethod

@@ -174,12 +174,12 @@ def _below(level: _Level, attr: str, related_model: type[models.Model], *, many:
     relation)."""
     queryset = None
     nested = []
-    prefix = attr + LOOKUP_SEP
+    prefix, through_prefix = attr + LOOKUP_SEP, _relation(level, attr) + LOOKUP_SEP
     for prefetched in level.prefetches:
         if prefetched.to == attr:
             queryset = prefetched.queryset
         elif prefetched.to.startswith(prefix):
-            nested.append(_below_prefix(prefetched, prefix, _relation(level, attr) + LOOKUP_SEP))
+            nested.append(_below_prefix(prefetched, prefix, through_prefix))
     if queryset is None:
         manager = related_model._default_manager if many else related_model._base_manager
         queryset = manager.all()
