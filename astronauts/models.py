@@ -1,8 +1,8 @@
 """Astronauts and the roles they fill on flights and expeditions."""
 
 from django.db import models
-from django.db.models import Case, Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, Subquery, When
-from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear, Now
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, When
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear, Now
 
 from spacedevs.db.models import Model
 from spacedevs.relations import PathRelation
@@ -47,32 +47,6 @@ class AstronautRole(Model):
 
 
 class AstronautQuerySet(models.QuerySet):
-    def with_crew_history(self):
-        """Annotate what the crews held here say of each astronaut's flights, which `manage.py recount`
-        stores (README, "Stored counters"):
-
-        - `crew_first_flight`, `crew_last_flight`: the earliest and latest NET, not in the future, of
-          the launches whose launch crew lists the astronaut (null when none);
-        - `crew_flights_count`: those launches; `crew_landings_count`: the flights whose landing crew
-          lists them and whose mission has ended.
-
-        Crews belong to spacecraft flights (the `spacecraft` app); they are reached here by relation
-        name, so this module imports nothing from that app.
-        """
-        seats = AstronautFlight.objects.filter(astronaut=OuterRef("pk"))
-        launched = seats.filter(launch_flights__launch__net__lte=Now()).order_by().values("astronaut")
-        landed = seats.filter(landing_flights__mission_end__lte=Now()).order_by().values("astronaut")
-        return self.annotate(
-            crew_first_flight=Subquery(
-                launched.annotate(net=Min("launch_flights__launch__net")).values("net")
-            ),
-            crew_last_flight=Subquery(
-                launched.annotate(net=Max("launch_flights__launch__net")).values("net")
-            ),
-            crew_flights_count=_count(launched, "launch_flights__launch"),
-            crew_landings_count=_count(landed, "landing_flights"),
-        )
-
     def with_stats(self):
         """Annotate what LL2 derives for an astronaut per request, in SQL for the whole page: `age`,
         whole years from `date_of_birth` to `date_of_death`, or to today while alive (null without a
@@ -101,11 +75,6 @@ def _date_number(date):
     """A date as the integer YYYYMMDD: the whole years between two dates are their difference // 10000
     (an integer division: PostgreSQL's EXTRACT gives numerics, hence the cast)."""
     return Cast(ExtractYear(date) * 10000 + ExtractMonth(date) * 100 + ExtractDay(date), IntegerField())
-
-
-def _count(seats, related):
-    """A correlated subquery: how many distinct `related` objects the outer astronaut's `seats` reach."""
-    return Coalesce(Subquery(seats.annotate(total=Count(related, distinct=True)).values("total")), 0)
 
 
 class Astronaut(Model):

@@ -47,16 +47,19 @@ The rules:
   keep what LL2 said: we hold none of their flights): `first_flight` and `last_flight`, the earliest and
   latest NET, not in the future, of the launches whose launch crew lists them; `flights_count`, those
   launches; `landings_count`, the flights whose landing crew lists them and whose mission has ended
-  (`Astronaut.objects.with_crew_history()`).
+  (`_astronaut_history`).
 
 How: one counter family per model, each recounted by two SQL statements whatever the number of rows: a
 SELECT that counts, per counter, the rows whose stored value differs from the recomputed one (the
 report), then, when one does, an `UPDATE ... FROM (<recomputed rows>)` that writes those rows. The
-recomputed rows are an ORM query: window functions (`ROW_NUMBER() OVER (PARTITION BY ...)`) for a
-launch's ranks, correlated subqueries looked up by foreign key for the totals (with a running total
-over each group's launches for the consecutive counts). Everything runs in one transaction: 12
-statements, 6 when nothing changes, and on PostgreSQL one `SET LOCAL jit = off` before them.
-`UPDATE ... FROM` needs PostgreSQL, or SQLite 3.33 or later.
+recomputed rows are the model's rows with window functions (`ROW_NUMBER() OVER (PARTITION BY ...)`) for a
+launch's ranks, and for the totals derived tables joined by key, each grouping the launches (or landings,
+or seats) once by the row they count for (`GROUP BY launch_service_provider`), with one more window over
+each group's launches for the consecutive counts. So each table is read once per family, whatever the
+number of agencies or pads: at a million flights, correlated subqueries per row took hours where this
+takes minutes. Every piece is an ORM query compiled to SQL; the joins around them are written here.
+Everything runs in one transaction: 12 statements, 6 when nothing changes, and on PostgreSQL one
+`SET LOCAL jit = off` before them. `UPDATE ... FROM` needs PostgreSQL, or SQLite 3.33 or later.
 """
 
 import datetime
@@ -68,16 +71,14 @@ from django.db.models import (
     Count,
     ExpressionWrapper,
     F,
-    OuterRef,
+    Max,
+    Min,
     Q,
-    RowRange,
-    Subquery,
-    Sum,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import Coalesce, ExtractYear, RowNumber
+from django.db.models.functions import ExtractYear, Now, RowNumber
 from django.utils import timezone
 
 from agencies.models import Agency
@@ -132,13 +133,47 @@ class RecountSummary:
 
 
 @dataclass(frozen=True)
+class _Table:
+    """A derived table of the recount: compiled SQL and its parameters, whose rows have a `key` column
+    (the pk of the row they count for) and named value columns."""
+
+    sql: str
+    params: tuple
+
+    @classmethod
+    def of(cls, queryset):
+        sql, params = queryset.query.sql_with_params()
+        return cls(sql, tuple(params))
+
+    def total(self, column):
+        """The counter that is this table's `column` (0 for a row the table has no `key` for)."""
+        return _Counter(terms=((self, column),))
+
+    def value(self, column):
+        """The counter that is this table's `column` (null for a row the table has no `key` for)."""
+        return _Counter(terms=((self, column),), zero=False)
+
+
+@dataclass(frozen=True)
+class _Counter:
+    """A counter recomputed from derived tables: the sum of their `terms` (table, column), each joined
+    to the row by its `key`; with `zero`, a table without a row for it adds 0."""
+
+    terms: tuple[tuple[_Table, str], ...]
+    zero: bool = True
+
+    def __add__(self, other):
+        return _Counter(terms=self.terms + other.terms, zero=self.zero and other.zero)
+
+
+@dataclass(frozen=True)
 class _Family:
-    """The counters of one model: `counters` maps each field to the expression recomputing it over
-    `rows` (a queryset of the model, with the aliases the expressions use); `stamp` names a datetime
-    field set to now on the rows whose counters change."""
+    """The counters of one model: `counters` maps each field to what recomputes it, an expression over
+    `rows` (a queryset of the model, with the aliases the expressions use) or a `_Counter`; `stamp` names
+    a datetime field set to now on the rows whose counters change."""
 
     rows: models.QuerySet
-    counters: dict[str, models.Expression]
+    counters: dict[str, models.Expression | _Counter]
     stamp: str | None = None
 
     @property
@@ -212,42 +247,57 @@ def _launch_ranks():
 
 
 def _pad_totals():
+    launches = _per(
+        Launch.objects.all(),
+        by="pad",
+        launched=Count("pk", filter=LAUNCHED),
+        orbital=Count("pk", filter=ORBITAL_ATTEMPT),
+    )
     return _Family(
         rows=Pad.objects.all(),
         counters={
-            "total_launch_count": _launches_per(by="pad", when=LAUNCHED),
-            "orbital_launch_attempt_count": _launches_per(by="pad", when=ORBITAL_ATTEMPT),
+            "total_launch_count": launches.total("launched"),
+            "orbital_launch_attempt_count": launches.total("orbital"),
         },
     )
 
 
 def _location_totals():
+    launches = _per(Launch.objects.all(), by="pad__location", launched=Count("pk", filter=LAUNCHED))
+    # Where the landings land, never where the launches start (LL2's ancestor mixed them up).
+    landings = _landings_per(by="landing__location__location", landed=Count("pk"))
     return _Family(
         rows=Location.objects.all(),
         counters={
-            "total_launch_count": _launches_per(by="pad__location", when=LAUNCHED),
-            # Where the landings land, never where the launches start (LL2's ancestor mixed them up).
-            "total_landing_count": _landings_per(by="landing__location__location"),
+            "total_launch_count": launches.total("launched"),
+            "total_landing_count": _sum(landings, "landed"),
         },
     )
 
 
 def _agency_totals():
     provider = "{launch}__launch_service_provider"
+    landings = _landings_per(
+        by=provider,
+        landed=Count("pk", filter=LANDED),
+        crashed=Count("pk", filter=CRASHED),
+        attempted=Count("pk"),
+    )
+    # Per launch, its landings: one failed landing breaks the streak for the whole launch.
+    landings_per_launch = _landings_per(
+        by=provider,
+        successes=Count("pk", filter=LANDED),
+        failures=Count("pk", filter=CRASHED),
+        per_launch=True,
+    )
     return _Family(
         rows=Agency.objects.all(),
         counters={
             **_launch_totals(by="launch_service_provider"),
-            "successful_landings": _landings_per(by=provider, when=LANDED),
-            "failed_landings": _landings_per(by=provider, when=CRASHED),
-            "attempted_landings": _landings_per(by=provider),
-            "consecutive_successful_landings": _streak(
-                launches=Launch.objects.filter(LAUNCHED),
-                by="launch_service_provider",
-                # Per launch, its landings: one failed landing breaks the streak for the whole launch.
-                successes=_landings_per(by="{launch}", when=LANDED),
-                failures=_landings_per(by="{launch}", when=CRASHED),
-            ),
+            "successful_landings": _sum(landings, "landed"),
+            "failed_landings": _sum(landings, "crashed"),
+            "attempted_landings": _sum(landings, "attempted"),
+            "consecutive_successful_landings": _streak(landings_per_launch).total("streak"),
         },
     )
 
@@ -257,109 +307,186 @@ def _config_totals():
 
 
 def _astronaut_history():
-    # Those in a flight's launch or landing crew: what we hold of their flights.
+    """What the crews held say of each astronaut's flights (module docstring): the astronauts in a
+    flight's launch or landing crew, the others keep what LL2 said."""
     seated = AstronautFlight.objects.filter(
         Q(launch_flights__isnull=False) | Q(landing_flights__isnull=False)
     ).values("astronaut")
+    net = "launch_flights__launch__net"
+    launched = _per(
+        AstronautFlight.objects.filter(**{f"{net}__lte": Now()}),
+        by="astronaut",
+        first=Min(net),
+        last=Max(net),
+        flights=Count("launch_flights__launch", distinct=True),
+    )
+    landed = _per(
+        AstronautFlight.objects.filter(landing_flights__mission_end__lte=Now()),
+        by="astronaut",
+        landings=Count("landing_flights", distinct=True),
+    )
     return _Family(
-        rows=Astronaut.objects.filter(pk__in=seated).with_crew_history(),
+        rows=Astronaut.objects.filter(pk__in=seated),
         counters={
-            "first_flight": F("crew_first_flight"),
-            "last_flight": F("crew_last_flight"),
-            "flights_count": F("crew_flights_count"),
-            "landings_count": F("crew_landings_count"),
+            "first_flight": launched.value("first"),
+            "last_flight": launched.value("last"),
+            "flights_count": launched.total("flights"),
+            "landings_count": landed.total("landings"),
         },
     )
 
 
-# The totals: correlated subqueries, each finding the outer row's launches (or landings) through the
-# index of the foreign key `by`, so that the database never scans every launch once per row.
+# The totals: derived tables, each grouping a table's rows once by the row they count for (`key`), and
+# joined to the family's rows by it. (Correlated subqueries, one per row and counter, took hours at a
+# million flights: the planner scanned the stages and landings once per agency.)
+
+
+def _per(rows, *, by, **aggregates):
+    """Per value of `by` among `rows` (its `key`), the `aggregates` (named columns)."""
+    return _Table.of(rows.order_by().values(key=F(by)).annotate(**aggregates))
+
+
+def _sum(tables, column):
+    """The counter that sums `column` over `tables`."""
+    return sum((table.total(column) for table in tables[1:]), start=tables[0].total(column))
 
 
 def _launch_totals(*, by):
     """The launch totals of an agency or a launcher configuration: over the launches whose `by` is it."""
+    launches = _per(
+        Launch.objects.all(),
+        by=by,
+        launched=Count("pk", filter=LAUNCHED),
+        succeeded=Count("pk", filter=SUCCEEDED),
+        failed=Count("pk", filter=FAILED),
+        pending=Count("pk", filter=PENDING),
+    )
+    outcomes = Launch.objects.filter(net__isnull=False).values(
+        "net",
+        key=F(by),
+        launch_pk=F("pk"),
+        successes=Case(When(SUCCEEDED, then=Value(1)), default=Value(0)),
+        failures=Case(When(FAILED, then=Value(1)), default=Value(0)),
+    )
     return {
-        "total_launch_count": _launches_per(by=by, when=LAUNCHED),
-        "successful_launches": _launches_per(by=by, when=SUCCEEDED),
-        "consecutive_successful_launches": _streak(
-            launches=Launch.objects.all(),
-            by=by,
-            successes=Case(When(SUCCEEDED, then=Value(1)), default=Value(0)),
-            failures=Case(When(FAILED, then=Value(1)), default=Value(0)),
-        ),
-        "failed_launches": _launches_per(by=by, when=FAILED),
-        "pending_launches": _launches_per(by=by, when=PENDING),
+        "total_launch_count": launches.total("launched"),
+        "successful_launches": launches.total("succeeded"),
+        "consecutive_successful_launches": _streak(_Table.of(outcomes)).total("streak"),
+        "failed_launches": launches.total("failed"),
+        "pending_launches": launches.total("pending"),
     }
 
 
-def _launches_per(*, by, when):
-    """How many launches whose `by` is the outer row match `when` (0 when none)."""
-    return _count_per(Launch.objects.all(), by=by, when=when)
+def _landings_per(*, by, per_launch=False, **aggregates):
+    """The landings that count (attempted, of a launch that has launched), per value of `by` (a path
+    from the stage or flight, where `{launch}` stands for the path to its launch): one table per source
+    of landings, with the `aggregates`. With `per_launch`, one table of both sources with a row per
+    launch with a NET and landings, with the `net` and `launch_pk` that order it (the input of
+    `_streak`)."""
+    tables = []
+    for rows, launch in LANDING_SOURCES:
+        launched = {f"{launch}__status__in": LaunchStatus.LAUNCHED}
+        rows = rows.order_by().filter(landing__attempt=True, **launched)
+        if per_launch:
+            rows = rows.filter(**{f"{launch}__net__isnull": False}).values(
+                key=F(by.format(launch=launch)),
+                net=F(f"{launch}__net"),
+                launch_pk=F(f"{launch}__pk"),
+            )
+        else:
+            rows = rows.values(key=F(by.format(launch=launch)))
+        tables.append(rows.annotate(**aggregates))
+    if per_launch:
+        return _Table.of(tables[0].union(*tables[1:], all=True))
+    return [_Table.of(rows) for rows in tables]
 
 
-def _landings_per(*, by, when=None):
-    """How many landings that count (attempted, of a launch that has launched) have `by` (a path from
-    the stage or flight, where `{launch}` stands for the path to its launch) equal to the outer row and
-    match `when` (0 when none)."""
-    counts = [
-        _count_per(
-            rows.filter(landing__attempt=True, **{f"{launch}__status__in": LaunchStatus.LAUNCHED}),
-            by=by.format(launch=launch),
-            when=when,
-        )
-        for rows, launch in LANDING_SOURCES
-    ]
-    return sum(counts[1:], start=counts[0])
-
-
-def _streak(*, launches, by, successes, failures):
-    """How many successes come after the last failure, in launch order, among the `launches` with a NET
-    whose `by` is the outer row; `successes` and `failures` count them per launch (the launch's own
-    outcome, or its landings'). Window functions over the group's launches, so that each group is sorted
-    once: on its last launch with a failure, the group's successes minus the running total of successes
-    up to and including that launch; in a group without failure, all its successes."""
-    rows = launches.filter(net__isnull=False, **{by: OuterRef("pk")}).alias(
-        successes=successes, failures=failures
+def _streak(outcomes):
+    """Per `key`, how many successes come after the last failure in launch order, from `outcomes`, a
+    table with `key`, `net`, `launch_pk`, `successes` and `failures` per launch (or part of a launch:
+    the rows of one launch are peers in the order, and share its failures). A window counts, for each
+    row, the failures from it to the group's end; the streak sums the successes of the rows where that
+    is none."""
+    quote = connection.ops.quote_name
+    key, net, launch_pk, successes, failures = map(
+        quote, ("key", "net", "launch_pk", "successes", "failures")
     )
-    order = [F(field).asc() for field in LAUNCH_ORDER]
-    in_group = Window(Sum("successes"))
-    so_far = Window(Sum("successes"), order_by=order, frame=RowRange(start=None, end=0))
-    failed = Q(failures__gt=0)
-    last_failure_first = [
-        Case(When(failed, then=Value(1)), default=Value(0)).desc(),
-        *(F(field).desc() for field in LAUNCH_ORDER),
-    ]
-    streak = rows.annotate(streak=Case(When(failed, then=in_group - so_far), default=in_group))
-    return Coalesce(Subquery(streak.order_by(*last_failure_first).values("streak")[:1]), 0)
-
-
-def _count_per(rows, *, by, when=None):
-    """A correlated subquery: how many of `rows` whose `by` is the outer row's pk match `when` (0 when
-    none). `when` filters in the count, not the WHERE, so that the database looks rows up by `by`."""
-    grouped = rows.filter(**{by: OuterRef("pk")}).order_by().values(by)
-    return Coalesce(Subquery(grouped.annotate(n=Count("pk", filter=when)).values("n")), 0)
+    sql = (
+        f"SELECT {key}, SUM({successes}) AS {quote('streak')} FROM ("
+        f"SELECT {key}, {successes}, SUM(CASE WHEN {failures} > 0 THEN 1 ELSE 0 END) OVER ("
+        f"PARTITION BY {key} ORDER BY {net} DESC, {launch_pk} DESC) AS {quote('failures_after')} "
+        f"FROM ({outcomes.sql}) AS outcomes) AS ordered "
+        f"WHERE {quote('failures_after')} = 0 GROUP BY {key}"
+    )
+    return _Table(sql, outcomes.params)
 
 
 # Reporting and writing, two statements per family.
 
 
 def _plan(family):
-    """The family's rows, each with `new_<field>`, the recomputed value of each counter."""
-    return family.rows.order_by().annotate(
-        **{f"new_{field}": expr for field, expr in family.counters.items()}
+    """The family's recomputed rows, as SQL and parameters: per row its `pk` and `new_<field>` for each
+    counter, the expressions computed over `family.rows`, the `_Counter`s from their tables joined by
+    `key`."""
+    quote = connection.ops.quote_name
+    expressions = {
+        f"new_{field}": counter
+        for field, counter in family.counters.items()
+        if not isinstance(counter, _Counter)
+    }
+    rows, params = (
+        family.rows.order_by().annotate(**expressions).values("pk", *expressions).query.sql_with_params()
     )
+    params = list(params)
+    columns = [f"rows.{quote(column)}" for column in ("pk", *expressions)]
+    aliases, joins = {}, []
+    for field, counter in family.counters.items():
+        if not isinstance(counter, _Counter):
+            continue
+        terms = []
+        for table, column in counter.terms:
+            if table not in aliases:
+                aliases[table] = alias = f"t{len(aliases)}"
+                on = f"{alias}.{quote('key')} = rows.{quote('pk')}"
+                joins.append(f"LEFT JOIN ({table.sql}) AS {alias} ON {on}")
+                params.extend(table.params)
+            term = f"{aliases[table]}.{quote(column)}"
+            terms.append(f"COALESCE({term}, 0)" if counter.zero else term)
+        columns.append(f"{' + '.join(terms)} AS {quote(f'new_{field}')}")
+    return f"SELECT {', '.join(columns)} FROM ({rows}) AS rows {' '.join(joins)}", params
 
 
-def _differs(field):
-    """1 when the stored value of `field` differs from the recomputed one (nulls equal), else 0."""
-    same = Q(**{field: F(f"new_{field}")}) | Q(**{f"{field}__isnull": True, f"new_{field}__isnull": True})
-    return Case(When(same, then=Value(0)), default=Value(1))
+def _differences(family):
+    """Per counter, SQL that is true, never null, when the stored value differs from the recomputed one
+    `r.new_<field>` (`IS DISTINCT FROM`, in the words of SQLite before 3.39)."""
+    quote = connection.ops.quote_name
+    meta = family.model._meta
+    table = quote(meta.db_table)
+    differences = {}
+    for field in family.counters:
+        stored, new = f"{table}.{quote(meta.get_field(field).column)}", f"r.{quote(f'new_{field}')}"
+        differences[field] = (
+            f"({stored} <> {new} OR ({stored} IS NULL AND {new} IS NOT NULL) "
+            f"OR ({stored} IS NOT NULL AND {new} IS NULL))"
+        )
+    return differences
 
 
 def _count_changes(plan, family):
     """The report, in one SELECT: per counter, how many rows it changes."""
-    totals = plan.aggregate(**{field: Coalesce(Sum(_differs(field)), 0) for field in family.counters})
-    return {field: totals[field] for field in family.counters}
+    quote = connection.ops.quote_name
+    meta = family.model._meta
+    table = quote(meta.db_table)
+    sql, params = plan
+    sums = [f"SUM(CASE WHEN {difference} THEN 1 ELSE 0 END)" for difference in _differences(family).values()]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(sums)} FROM {table} JOIN ({sql}) AS r "
+            f"ON {table}.{quote(meta.pk.column)} = r.{quote('pk')}",
+            params,
+        )
+        totals = cursor.fetchone()
+    return {field: total or 0 for field, total in zip(family.counters, totals, strict=True)}
 
 
 def _write(plan, family, *, now):
@@ -369,18 +496,10 @@ def _write(plan, family, *, now):
     quote = connection.ops.quote_name
     meta = family.model._meta
     table = quote(meta.db_table)
-    select, select_params = plan.values(
-        "pk", *(f"new_{field}" for field in family.counters)
-    ).query.sql_with_params()
-    assignments, differences = [], []
-    for field in family.counters:
-        stored, new = f"{table}.{quote(meta.get_field(field).column)}", f"r.{quote(f'new_{field}')}"
-        assignments.append(f"{quote(meta.get_field(field).column)} = {new}")
-        # `IS DISTINCT FROM`, in the words of SQLite before 3.39 (true, never null, when one is null).
-        differences.append(
-            f"({stored} <> {new} OR ({stored} IS NULL AND {new} IS NOT NULL) "
-            f"OR ({stored} IS NOT NULL AND {new} IS NULL))"
-        )
+    select, select_params = plan
+    assignments = [
+        f"{quote(meta.get_field(field).column)} = r.{quote(f'new_{field}')}" for field in family.counters
+    ]
     params = []
     if family.stamp:
         stamp = meta.get_field(family.stamp)
@@ -388,7 +507,8 @@ def _write(plan, family, *, now):
         params.append(stamp.get_db_prep_value(now, connection))
     sql = (
         f"UPDATE {table} SET {', '.join(assignments)} FROM ({select}) AS r "
-        f"WHERE {table}.{quote(meta.pk.column)} = r.{quote('pk')} AND ({' OR '.join(differences)})"
+        f"WHERE {table}.{quote(meta.pk.column)} = r.{quote('pk')} "
+        f"AND ({' OR '.join(_differences(family).values())})"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *select_params])
