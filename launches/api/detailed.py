@@ -1,7 +1,7 @@
 """The launch endpoints' detailed shapes: a launch with its rocket's configuration, boosters and
 spacecraft stage; a booster, a launcher configuration and a location in full."""
 
-from drf_spectacular.types import OpenApiTypes
+from django.db.models import F
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -22,7 +22,8 @@ from launches.api.serializers import (
 )
 from launches.models import FirstStage, Launch, Launcher, LauncherConfig, Location, Rocket
 from spacecraft.api.serializers import SpacecraftFlightForLaunchSerializer
-from spacedevs.api.fields import ConstantField, FirstItemField, LinkField, NameField
+from spacedevs.api import sqljson
+from spacedevs.api.fields import ConstantField, FirstItemField, LinkField, NameField, WholeDaysField
 
 
 class LauncherConfigDetailedSerializer(serializers.ModelSerializer):
@@ -173,6 +174,17 @@ class PreviousFlightField(serializers.Field):
             return None
         return {"id": str(stage.previous_flight_id), "name": stage.previous_flight_name}
 
+    def sql_json(self):
+        """The same JSON text, written by PostgreSQL (`spacedevs.api.sqljson`)."""
+        key = F("previous_flight_id")
+        return sqljson.template(
+            """CASE WHEN %(0)s IS NULL THEN 'null'"""
+            """ ELSE '{"id":' || %(1)s || ',"name":' || %(2)s || '}' END""",
+            key,
+            sqljson.text_json(key),
+            sqljson.text_json(F("previous_flight_name")),
+        )
+
 
 class FirstStageSerializer(serializers.ModelSerializer):
     """A booster on a launch's rocket (LL2's `FirstStage`). Its previous flight, that flight's date and
@@ -182,7 +194,8 @@ class FirstStageSerializer(serializers.ModelSerializer):
     launcher = LauncherForStageSerializer()
     landing = LandingSerializer()
     previous_flight_date = serializers.DateTimeField(read_only=True, allow_null=True)
-    turn_around_time_days = serializers.SerializerMethodField(allow_null=True)
+    # Whole days, as LL2 counts them.
+    turn_around_time_days = WholeDaysField(source="turn_around_time", allow_null=True)
     previous_flight = PreviousFlightField()
 
     class Meta:
@@ -198,11 +211,6 @@ class FirstStageSerializer(serializers.ModelSerializer):
             "turn_around_time_days",
             "previous_flight",
         ]
-
-    @extend_schema_field(OpenApiTypes.INT)
-    def get_turn_around_time_days(self, stage):
-        # Whole days, as LL2 counts them.
-        return None if stage.turn_around_time is None else stage.turn_around_time.days
 
 
 class RocketDetailedSerializer(serializers.ModelSerializer):

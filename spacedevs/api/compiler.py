@@ -27,6 +27,7 @@ import contextvars
 import functools
 import inspect
 import keyword
+import operator
 import types
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from typing import Any, NamedTuple
@@ -40,7 +41,14 @@ from rest_framework.relations import PKOnlyObject
 from rest_framework.settings import api_settings
 
 from spacedevs.api.durations import format_duration
-from spacedevs.api.fields import ConstantField, DurationField, FirstItemField, LinkField, NameField
+from spacedevs.api.fields import (
+    ConstantField,
+    DurationField,
+    FirstItemField,
+    LinkField,
+    NameField,
+    WholeDaysField,
+)
 from spacedevs.relations import LISTED, many_valued
 
 # The serializer context of the response being built: a response sets it around its compiled calls.
@@ -432,6 +440,7 @@ VALUE_COMPILERS: dict[type, Callable[[Any], Callable | None]] = {
     NameField: lambda field: None,
     ConstantField: lambda field: None,
     DurationField: lambda field: format_duration,
+    WholeDaysField: lambda field: operator.attrgetter("days"),
     fields.ReadOnlyField: lambda field: None,
     fields.CharField: lambda field: str,
     fields.IntegerField: lambda field: int,

@@ -74,6 +74,14 @@ class DurationField(serializers.ReadOnlyField):
         return format_duration(value)
 
 
+class WholeDaysField(serializers.ReadOnlyField):
+    """A duration as its whole days, rounded down as `timedelta.days` rounds (LL2's
+    `turn_around_time_days`)."""
+
+    def to_representation(self, value):
+        return value.days
+
+
 class NameField(serializers.ReadOnlyField):
     """A related lookup object served as its name (an agency's `type`, a mission's `type`)."""
 

@@ -11,8 +11,9 @@ so an endpoint added to the router is documented as it is registered.
 - `nullable` follows the data: a model field with `null=True`, or any nullable relation along a
   field's source (`mission.orbit` is null without a mission), or a field declared `allow_null` (the
   annotations that can be null).
-- The shared fields (`LinkField`, `NameField`, `DurationField`, `FirstItemField`, `ConstantField`) are
-  mapped by the extensions below; URLs, dates, datetimes and durations carry their formats.
+- The shared fields (`LinkField`, `NameField`, `DurationField`, `WholeDaysField`, `FirstItemField`,
+  `ConstantField`) are mapped by the extensions below; URLs, dates, datetimes and durations carry their
+  formats.
 """
 
 from django.db import models
@@ -206,6 +207,15 @@ class DurationFieldExtension(OpenApiSerializerFieldExtension):
             **build_basic_type(OpenApiTypes.DURATION),
             "pattern": r"^-?P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$",
         }
+
+
+class WholeDaysFieldExtension(OpenApiSerializerFieldExtension):
+    """A duration's whole days: an integer."""
+
+    target_class = "spacedevs.api.fields.WholeDaysField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return build_basic_type(OpenApiTypes.INT)
 
 
 class ConstantFieldExtension(OpenApiSerializerFieldExtension):

@@ -14,9 +14,15 @@ as DRF would (`translate` returns None otherwise, and the view serves the compil
 - a model field or a queryset annotation read by a field of DRF's scalar classes whose conversion
   has an exact SQL form (`CharField` of text, `IntegerField`, `FloatField` written as Python's `repr`,
   `BooleanField`, `DateTimeField` in the `DATETIME_FORMAT` of UTC, `DateField`, `UUIDField`), and
-  `DurationField`, `LinkField`, `NameField` and `ConstantField` of `spacedevs.api.fields`;
+  `DurationField`, `WholeDaysField`, `LinkField`, `NameField` and `ConstantField` of
+  `spacedevs.api.fields`;
+- a field that writes its own JSON text in SQL: its `sql_json()` returns that expression over the
+  row's columns and annotations (`template` and `text_json` below are its pieces), beside its
+  `to_representation` (`PreviousFlightField`);
 - a nested serializer over a foreign key (a correlated subquery by key: null where the key is), or
-  `many=True` over a reverse foreign key or a many-to-many relation (an ordered `ARRAY` subquery).
+  back over the one-to-one field its row was reached by (`rocket.launch` on a launch's rocket, with
+  that launch's prefetches), or `many=True` over a reverse foreign key or a many-to-many relation (an
+  ordered `ARRAY` subquery).
 
 A detail writes its nested objects in place. A page writes each object its rows share once
 (`_page_sql`): its rows in a CTE, then each nested object over a foreign key and each listed row once
@@ -54,7 +60,14 @@ from rest_framework import fields, serializers
 from rest_framework.settings import api_settings
 
 from spacedevs.api.compiler import overrides
-from spacedevs.api.fields import ConstantField, DurationField, FirstItemField, LinkField, NameField
+from spacedevs.api.fields import (
+    ConstantField,
+    DurationField,
+    FirstItemField,
+    LinkField,
+    NameField,
+    WholeDaysField,
+)
 from spacedevs.relations import many_valued
 
 # --- SQL pieces ------------------------------------------------------------------------------------------
@@ -149,11 +162,22 @@ class _Prefetched(NamedTuple):
     queryset: QuerySet | None
 
 
+class _Back(NamedTuple):
+    """How a level reached over a one-to-one field (a launch's `rocket`) leads back to the row it was
+    reached from: the reverse accessor (`launch`), that row's level, and its column holding the key."""
+
+    attr: str
+    level: "_Level"
+    column: str
+
+
 class _Level(NamedTuple):
-    """The queryset a serializer's rows come from, and the prefetches below it."""
+    """The queryset a serializer's rows come from, the prefetches below it, and the way back to the row
+    it was reached from over a one-to-one field (None otherwise)."""
 
     queryset: QuerySet
     prefetches: tuple[_Prefetched, ...]
+    back: _Back | None = None
 
 
 def _level(queryset: QuerySet) -> _Level:
@@ -248,6 +272,8 @@ def _parts(serializer: serializers.BaseSerializer, level: _Level, write) -> list
 def _field(field: fields.Field, model: type[models.Model], level: _Level) -> Expression:
     """The JSON text of one field of a row (never SQL's null: JSON's `null` where the value is none)."""
     field_class = type(field)
+    if hasattr(field, "sql_json"):
+        return field.sql_json()
     if isinstance(field, ConstantField) and not overrides(field_class, ConstantField, "get_attribute"):
         return _Literal(_json_constant(field.value))
     if isinstance(field, LinkField) and not overrides(
@@ -287,8 +313,8 @@ def _through(
     last attribute. Where one of them is null, DRF writes null for a field that allows it, and anything
     else (a default, a skipped key, an error) is not translated."""
     attr, rest = attrs[0], attrs[1:]
-    model_field = _foreign_key(field, model, attr)
-    if model_field.null and (not field.allow_null or field.default is not fields.empty):
+    join, _ = _related_level(field, model, attr, level)
+    if join.nullable and (not field.allow_null or field.default is not fields.empty):
         raise _Untranslatable(f"{field.field_name}: source {field.source} may be null")
 
     def write(related: _Level) -> Expression:
@@ -299,6 +325,16 @@ def _through(
     # A NameField turns the null DRF reads into its `null_as`.
     null_json = _Literal(_json_constant(field.null_as)) if isinstance(field, NameField) else None
     return _related(field, model, attr, level, write, null_json)
+
+
+def template(text: str, *expressions: Expression) -> Expression:
+    """SQL `text` in which `%(0)s`, `%(1)s`... stand for the `expressions` (for a field's `sql_json`)."""
+    return _Sql(text, *expressions)
+
+
+def text_json(value: Expression) -> Expression:
+    """The JSON text of a text value, as `str` and the renderer write it: a string, or null."""
+    return _or_null(_Sql(_TEXT_JSON, value))
 
 
 def _json_constant(value: Any) -> str:
@@ -314,17 +350,38 @@ def _link(field: LinkField) -> Expression:
 
 def _related(field, model, attr, level, write, null_json: Expression | None = None) -> Expression:
     """A nested object over a foreign key: the related row's text, found by key; null without one."""
-    model_field, related = _related_level(field, model, attr, level)
-    target = model_field.target_field.attname
-    rows = _rows(related).filter(**{target: OuterRef(model_field.attname)}).order_by()
+    join, related = _related_level(field, model, attr, level)
+    rows = _rows(related).filter(**{join.target: OuterRef(join.column)}).order_by()
     subquery = Subquery(rows.values(_json=write(related)), output_field=models.TextField())
     return _Sql("COALESCE(%(0)s, %(1)s)", subquery, null_json if null_json is not None else _Literal("null"))
 
 
+class _Join(NamedTuple):
+    """How a row finds the one row read at one of its attributes: the related row's `target` column
+    equals the row's `column`; `nullable` when the row may have none."""
+
+    column: str
+    target: str
+    nullable: bool
+
+
 def _related_level(field: fields.Field, model: type[models.Model], attr: str, level: _Level):
-    """The foreign key `attr` and the level of the rows it reaches."""
+    """How the row reaches the row read at `attr`, and that row's level: over the foreign key `attr`, or
+    back over the one-to-one field the row itself was reached by (`rocket.launch`, on a launch's
+    rocket: as in Python, that launch, with the prefetches of its level)."""
+    if level.back is not None and level.back.attr == attr:
+        above = level.back.level
+        # Its rows by key, as Python reads them (the row is the one the level came from): not the
+        # selector's queryset, whose filters (`net >= now()`) could drop it meanwhile.
+        back = _Level(above.queryset.model._base_manager.all(), above.prefetches, above.back)
+        return _Join("pk", level.back.column, nullable=False), back
     model_field = _foreign_key(field, model, attr)
-    return model_field, _below(level, attr, model_field.related_model, many=False)
+    related = _below(level, attr, model_field.related_model, many=False)
+    if model_field.one_to_one:
+        related = related._replace(
+            back=_Back(model_field.remote_field.get_accessor_name(), level, model_field.attname)
+        )
+    return _Join(model_field.attname, model_field.target_field.attname, model_field.null), related
 
 
 def _foreign_key(field: fields.Field, model: type[models.Model], attr: str) -> models.ForeignKey:
@@ -416,8 +473,8 @@ def _shared(field: fields.Field, model: type[models.Model], level: _Level) -> _O
         _check_serializer(field.child)
         return _Many(lookup, related, field.child)
     _check_serializer(field)
-    model_field, related = _related_level(field, model, attrs[0], level)
-    return _One(model_field.attname, model_field.target_field.attname, related, field)
+    join, related = _related_level(field, model, attrs[0], level)
+    return _One(join.column, join.target, related, field)
 
 
 def _page_sql(level: _Level, parts: list, connection, keys: str) -> str:
@@ -551,6 +608,12 @@ class _Kind(NamedTuple):
 
 _CONVERTED = [
     _Kind(DurationField, (models.DurationField,), lambda field, value: _or_null(_duration(value))),
+    # `timedelta.days`: rounded down, of the exact seconds (PostgreSQL's epoch of an interval is numeric).
+    _Kind(
+        WholeDaysField,
+        (models.DurationField,),
+        lambda field, value: _or_null(_Sql("floor(EXTRACT(EPOCH FROM %(0)s) / 86400)::bigint::text", value)),
+    ),
     _Kind(
         fields.UUIDField,
         (models.UUIDField,),
