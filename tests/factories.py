@@ -100,6 +100,10 @@ class LaunchStatusFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = LaunchStatus
 
+    # Clear of LL2's ids (1 to 8), which `ll2_launch_status` gives explicitly: on PostgreSQL an explicit
+    # id does not advance the sequence, which would hand it out again.
+    id = factory.Sequence(lambda n: 1001 + n)
+
     name = "Launch Successful"
     abbrev = "Success"
     description = "The launch vehicle successfully inserted its payload(s) into the target orbit(s)."
@@ -446,11 +450,8 @@ LL2_LAUNCH_STATUSES = {
 
 
 def ll2_launch_status(status_id):
-    """LL2's launch status with this id (`LaunchStatus.SUCCESS`...), created once per test.
-
-    A test that uses it should give every launch it makes a status from here: on PostgreSQL, statuses
-    made with an explicit id do not advance the id sequence that `LaunchStatusFactory` draws from.
-    """
+    """LL2's launch status with this id (`LaunchStatus.SUCCESS`...), created once per test (beside those
+    of `LaunchStatusFactory`, whose ids are clear of LL2's)."""
     name, abbrev = LL2_LAUNCH_STATUSES[status_id]
     return LaunchStatus.objects.get_or_create(id=status_id, defaults={"name": name, "abbrev": abbrev})[0]
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from mirror.exporter import DEFAULT_BASE_URL, ExportError, export_database
+from spacedevs.memory import keep_large_blocks_mapped
 
 
 class Command(BaseCommand):
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             if options["verbosity"] >= 1:
                 self.stdout.write(summary.endpoint_line(path))
 
+        # Page after page of up to a megabyte, in constant memory (spacedevs/memory.py).
+        keep_large_blocks_mapped()
         try:
             summary = export_database(directory=directory, base_url=base_url, force=force, progress=progress)
         except ExportError as error:
