@@ -284,11 +284,8 @@ def _agency_totals():
         attempted=Count("pk"),
     )
     # Per launch, its landings: one failed landing breaks the streak for the whole launch.
-    landings_per_launch = _landings_per(
-        by=provider,
-        successes=Count("pk", filter=LANDED),
-        failures=Count("pk", filter=CRASHED),
-        per_launch=True,
+    landings_per_launch = _landings_per_launch(
+        by=provider, successes=Count("pk", filter=LANDED), failures=Count("pk", filter=CRASHED)
     )
     return _Family(
         rows=Agency.objects.all(),
@@ -377,28 +374,31 @@ def _launch_totals(*, by):
     }
 
 
-def _landings_per(*, by, per_launch=False, **aggregates):
-    """The landings that count (attempted, of a launch that has launched), per value of `by` (a path
-    from the stage or flight, where `{launch}` stands for the path to its launch): one table per source
-    of landings, with the `aggregates`. With `per_launch`, one table of both sources with a row per
-    launch with a NET and landings, with the `net` and `launch_pk` that order it (the input of
-    `_streak`)."""
-    tables = []
+def _counted_landings():
+    """Each source of landings, only those that count (attempted, of a launch that has launched), with
+    its path to the launch."""
     for rows, launch in LANDING_SOURCES:
         launched = {f"{launch}__status__in": LaunchStatus.LAUNCHED}
-        rows = rows.order_by().filter(landing__attempt=True, **launched)
-        if per_launch:
-            rows = rows.filter(**{f"{launch}__net__isnull": False}).values(
-                key=F(by.format(launch=launch)),
-                net=F(f"{launch}__net"),
-                launch_pk=F(f"{launch}__pk"),
-            )
-        else:
-            rows = rows.values(key=F(by.format(launch=launch)))
-        tables.append(rows.annotate(**aggregates))
-    if per_launch:
-        return _Table.of(tables[0].union(*tables[1:], all=True))
-    return [_Table.of(rows) for rows in tables]
+        yield rows.order_by().filter(landing__attempt=True, **launched), launch
+
+
+def _landings_per(*, by, **aggregates):
+    """The landings that count per value of `by` (a path from the stage or flight, where `{launch}`
+    stands for the path to its launch): one table per source of landings, with the `aggregates`."""
+    return [_per(rows, by=by.format(launch=launch), **aggregates) for rows, launch in _counted_landings()]
+
+
+def _landings_per_launch(*, by, **aggregates):
+    """The landings that count, one table of both sources with a row per launch with a NET and landings:
+    its `key` (`by`, as for `_landings_per`), the `net` and `launch_pk` that order it, and the
+    `aggregates` (the input of `_streak`)."""
+    per_source = [
+        rows.filter(**{f"{launch}__net__isnull": False})
+        .values(key=F(by.format(launch=launch)), net=F(f"{launch}__net"), launch_pk=F(f"{launch}__pk"))
+        .annotate(**aggregates)
+        for rows, launch in _counted_landings()
+    ]
+    return _Table.of(per_source[0].union(*per_source[1:], all=True))
 
 
 def _streak(outcomes):
