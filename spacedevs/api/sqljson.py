@@ -3,9 +3,13 @@ their JSON text.
 
 A page of 100 detailed flights is 3,500 model instances that Django builds from eleven queries' rows
 and assigns to each other, and that the compiled serializers (`spacedevs.api.compiler`) then turn into
-dicts: about 30 ms of Python for 15 ms of PostgreSQL. Here each serializer becomes one SQL expression
-that writes its object's JSON text, and a page is one query returning the text of its `results`; Python
-passes it through (`orjson.Fragment`).
+dicts: about 30 ms of Python for 15 ms of PostgreSQL. Here each serializer becomes the columns of one
+row, a value per field named by its key, which `row_to_json` writes as the object's JSON (compact, keys
+in order, text escaped as `to_json` does, a `json` value as it is), and a page is one query returning
+the text of its `results`; Python passes it through (`orjson.Fragment`). Each value is one that
+`row_to_json` writes as DRF writes the field: a number, text or a boolean as it is, a datetime as LL2's
+text, a float, a constant or a field's own SQL (`sql_json()`) as `json`, a nested object as `json`
+(`row_to_json` of its row), a list as a `json` array of them.
 
 The translation is generic, by field class, as the compiler's is, and strict: a serializer is
 translated only if every field of it, at every depth, is one whose output the SQL writes byte for byte
@@ -35,6 +39,13 @@ statistics, and its ordering), so both paths read the same rows in the same orde
 `tests/spacedevs/test_sqljson.py` compares the two paths' bytes for every object of every endpoint
 and mode it translates.
 
+Written as one `concat` of keys and values, each value wrapped to be JSON text (`to_json`, `COALESCE`
+to `null`), a flight detail's statement had expressions enough that PostgreSQL spent half its time
+compiling them each time it started (a prepared statement's plan is kept, its executor state is not);
+as rows, the statement takes 0.45 ms instead of 0.53 for a flight that does not exist (all of it
+starting and ending), and 0.72 instead of 0.82 ms for flight 567 (demo + 10,000 flights, best of 15
+rounds of 200).
+
 The request's part of a payload (the API root's URL and the `?format=` suffix of its links) is two
 parameters, beside the keys; the SQL is built once per serializer and queryset, with the selector's
 own values written in, and psycopg prepares it on each connection.
@@ -48,7 +59,6 @@ from typing import Any, NamedTuple
 
 import orjson
 from django.conf import settings
-from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connections, models
 from django.db.models import Expression, F, Func, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.constants import LOOKUP_SEP
@@ -129,21 +139,52 @@ class _Literal(Expression):
         return f"_Literal({self.text!r})"
 
 
-def _join(parts: Sequence[Expression]) -> Expression:
-    """Non-null text expressions written one after the other (`_concat`)."""
-    return _Sql(_concat([f"%({i})s" for i in range(len(parts))]), *parts)
+class _Row(NamedTuple):
+    """One row's JSON object: its keys, and for each the SQL value that `row_to_json` writes as DRF
+    writes the field (a number, text, a boolean, or `json` written as it is; null where SQL's is)."""
+
+    names: tuple[str, ...]
+    values: tuple[Expression, ...]
+
+    def columns(self) -> dict[str, Expression]:
+        """The values as a queryset's `values()` selects them, in order (`_0`, `_1`...)."""
+        return {f"_{i}": value for i, value in enumerate(self.values)}
+
+    def aliases(self) -> str:
+        """The column aliases that rename those columns to the keys (`AS _r("id", "url", ...)`)."""
+        return ", ".join(_identifier(name) for name in self.names)
 
 
-def _concat(texts: list[str]) -> str:
-    """SQL writing the texts one after the other, by `concat` (a chain of `||` copies the text built so
-    far at each step: quadratic in the object's size), in groups of 100, `concat`'s most arguments."""
-    if len(texts) > _CONCAT_ARGUMENTS:
-        groups = range(0, len(texts), _CONCAT_ARGUMENTS)
-        return _concat([_concat(texts[start : start + _CONCAT_ARGUMENTS]) for start in groups])
-    return "concat(" + ", ".join(texts) + ")"
+def _identifier(name: str) -> str:
+    # PostgreSQL cuts a longer name to its first 63 bytes, which would change the key.
+    if not name or len(name.encode()) > 63:
+        raise _Untranslatable(f"key {name!r}")
+    return '"' + name.replace('"', '""').replace("%", "%%") + '"'
 
 
-_CONCAT_ARGUMENTS = 100
+class _RowOf(Subquery):
+    """The object of the one row of a queryset selecting a `_Row`'s columns, as `json`; null without
+    one. The queryset is a plain subquery of the row's columns, which PostgreSQL pulls up into the
+    query around it: a key costs nothing to execute, where writing each into the text cost its own
+    expressions (half the time PostgreSQL took to start a flight detail's statement)."""
+
+    template = "(SELECT row_to_json(_r) FROM (%(subquery)s) AS _r(%(names)s))"
+    output_field = models.TextField()
+
+
+class _RowsOf(_RowOf):
+    """The objects of a queryset's rows, in its order, as a `json` array."""
+
+    template = "array_to_json(ARRAY(SELECT row_to_json(_r) FROM (%(subquery)s) AS _r(%(names)s)))"
+
+
+def _row_of(queryset: QuerySet, row: _Row, kind: type[_RowOf] = _RowOf) -> Expression:
+    return kind(queryset.values(**row.columns()), names=row.aliases())
+
+
+def _json(text: Expression) -> Expression:
+    """JSON text as a `json` value, which `row_to_json` writes as it is."""
+    return _Sql("(%(0)s)::json", text)
 
 
 def _or_null(json: Expression) -> Expression:
@@ -251,31 +292,30 @@ def _check_serializer(serializer: serializers.BaseSerializer) -> None:
         raise _Untranslatable(type(serializer).__name__)
 
 
-def _object(serializer: serializers.BaseSerializer, level: _Level) -> Expression:
-    """The JSON text of one row of `level` as `serializer` writes it."""
-    return _join(_parts(serializer, level, _field))
+def _object(serializer: serializers.BaseSerializer, level: _Level) -> _Row:
+    """One row of `level` as `serializer` writes it."""
+    keys = _parts(serializer, level, _field)
+    return _Row(tuple(name for name, _ in keys), tuple(value for _, value in keys))
 
 
-def _parts(serializer: serializers.BaseSerializer, level: _Level, write) -> list:
-    """The pieces of a row's JSON text in order: each key (with its brace or comma) and each field's
-    value as `write(field, model, level)` gives it."""
+def _parts(serializer: serializers.BaseSerializer, level: _Level, write) -> list[tuple[str, Any]]:
+    """Each key of a row's object in order, with the field's value as `write(field, model, level)` gives
+    it."""
     _check_serializer(serializer)
     model = level.queryset.model
-    parts = []
-    for i, field in enumerate(serializer._readable_fields):
-        parts.append(_Literal(("{" if i == 0 else ",") + _json_constant(field.field_name) + ":"))
-        parts.append(write(field, model, level))
-    parts.append(_Literal("}" if parts else "{}"))
+    parts = [(field.field_name, write(field, model, level)) for field in serializer._readable_fields]
+    if not parts:
+        raise _Untranslatable(f"{type(serializer).__name__} has no fields")
     return parts
 
 
 def _field(field: fields.Field, model: type[models.Model], level: _Level) -> Expression:
-    """The JSON text of one field of a row (never SQL's null: JSON's `null` where the value is none)."""
+    """One field's value of a row, as `row_to_json` is to write it."""
     field_class = type(field)
     if hasattr(field, "sql_json"):
-        return field.sql_json()
+        return _json(field.sql_json())
     if isinstance(field, ConstantField) and not overrides(field_class, ConstantField, "get_attribute"):
-        return _Literal(_json_constant(field.value))
+        return _json(_Literal(_json_constant(field.value)))
     if isinstance(field, LinkField) and not overrides(
         field_class, LinkField, "get_attribute", "to_representation"
     ):
@@ -289,7 +329,7 @@ def _field(field: fields.Field, model: type[models.Model], level: _Level) -> Exp
 
 
 def _value(field: fields.Field, model: type[models.Model], attr: str, level: _Level) -> Expression:
-    """The field's JSON text of the attribute `attr` of the level's row."""
+    """The field's value of the attribute `attr` of the level's row."""
     if isinstance(field, serializers.ListSerializer):
         return _many(field, model, attr, level)
     if isinstance(field, serializers.BaseSerializer):
@@ -300,9 +340,7 @@ def _value(field: fields.Field, model: type[models.Model], attr: str, level: _Le
         return _first(field, model, attr, level)
     if isinstance(field, NameField) and not overrides(type(field), NameField, "get_attribute"):
         null_as = _Literal(_json_constant(field.null_as))
-        return _related(
-            field, model, attr, level, lambda related: _Sql("to_json(%(0)s)::text", F("name")), null_as
-        )
+        return _related(field, model, attr, level, lambda related: F("name"), null_as)
     return _scalar(field, model, attr, level)
 
 
@@ -345,15 +383,22 @@ def _link(field: LinkField) -> Expression:
     # The API root's URL and the `?format=` suffix are the request's: two parameters of the statement,
     # columns of its `_links` row (`Statement`), which every link reads.
     route = _Literal(LinkField.list_route(field.view_name))
-    return _Sql("to_json(_links.root || %(0)s || %(1)s::text || '/' || _links.suffix)::text", route, F("pk"))
+    return _Sql("_links.root || %(0)s || %(1)s::text || '/' || _links.suffix", route, F("pk"))
 
 
 def _related(field, model, attr, level, write, null_json: Expression | None = None) -> Expression:
-    """A nested object over a foreign key: the related row's text, found by key; null without one."""
+    """The related row's object (or one value of it, `write(related)`) over a foreign key, found by key:
+    null without one, or the JSON text `null_json`."""
     join, related = _related_level(field, model, attr, level)
     rows = _rows(related).filter(**{join.target: OuterRef(join.column)}).order_by()
-    subquery = Subquery(rows.values(_json=write(related)), output_field=models.TextField())
-    return _Sql("COALESCE(%(0)s, %(1)s)", subquery, null_json if null_json is not None else _Literal("null"))
+    written = write(related)
+    if isinstance(written, _Row):
+        value = _row_of(rows, written)
+    else:
+        value = Subquery(rows.values(_value=written), output_field=models.TextField())
+    if null_json is None:
+        return value
+    return _Sql("COALESCE(to_json(%(0)s), %(1)s::json)", value, null_json)
 
 
 class _Join(NamedTuple):
@@ -398,17 +443,14 @@ def _many(field: serializers.ListSerializer, model, attr, level) -> Expression:
     """A list over a reverse foreign key or a many-to-many relation, in the Python path's order."""
     lookup, related = _many_relation(field, model, attr, level)
     rows = _rows(related).filter(**{lookup: OuterRef("pk")})
-    items = ArraySubquery(rows.values(_json=_object(field.child, related)))
-    return _Sql("('[' || array_to_string(%(0)s, ',') || ']')", items)
+    return _row_of(rows, _object(field.child, related), _RowsOf)
 
 
 def _first(field: FirstItemField, model, attr, level) -> Expression:
     """The first row of a many-valued relation in its order, or null without one (`FirstItemField`)."""
     lookup, related = _many_relation(field, model, attr, level)
-    rows = _rows(related).filter(**{lookup: OuterRef("pk")})
-    first = rows.values(_json=_object(field.serializer, related))[:1]
-    subquery = Subquery(first, output_field=models.TextField())
-    return _Sql("COALESCE(%(0)s, 'null')", subquery)
+    rows = _rows(related).filter(**{lookup: OuterRef("pk")})[:1]
+    return _row_of(rows, _object(field.serializer, related))
 
 
 def _many_relation(field: fields.Field, model, attr, level) -> tuple[str, _Level]:
@@ -479,21 +521,22 @@ def _shared(field: fields.Field, model: type[models.Model], level: _Level) -> _O
 
 def _page_sql(level: _Level, parts: list, connection, keys: str) -> str:
     """One statement writing a page: its rows (`_page`), each object they share written once (`_oN`,
-    `_mN`), then the rows' text joined in the keys' order."""
+    `_mN`), then the rows' objects joined in the keys' order."""
     columns: dict[str, Expression] = {"_key": F("pk")}
-    ctes, joins, texts = [], [], []
-    for i, part in enumerate(parts):
+    ctes, joins, values = [], [], []
+    for i, (_, part) in enumerate(parts):
         if isinstance(part, _One):
             columns[f"_f{i}"] = F(part.column)
+            row = _object(part.serializer, part.related)
             rows = (
                 _rows(part.related)
                 .filter(**{f"{part.target}__in": RawSQL(f"SELECT _page._f{i} FROM _page", ())})
                 .order_by()
-                .values(_key=F(part.target), _json=_object(part.serializer, part.related))
+                .values(_key=F(part.target), **row.columns())
             )
-            ctes.append(f"_o{i} AS MATERIALIZED ({_with_links(rows, connection)})")
+            ctes.append(f"_o{i} AS MATERIALIZED ({_keyed_objects(rows, row, connection)})")
             joins.append(f"LEFT JOIN _o{i} ON _o{i}._key = _page._f{i}")
-            texts.append(f"COALESCE(_o{i}._json, 'null')")
+            values.append(f"_o{i}._json")
         elif isinstance(part, _Many):
             query = part.related.queryset.query
             ordering = list(query.order_by) or list(query.get_meta().ordering)
@@ -508,41 +551,50 @@ def _page_sql(level: _Level, parts: list, connection, keys: str) -> str:
                     _n=Window(RowNumber(), partition_by=[F("_owner")], order_by=ordering),
                 )
             )
+            row = _object(part.serializer, part.related)
             items = (
                 _rows(part.related)
                 .filter(pk__in=RawSQL(f"SELECT _l{i}._item FROM _l{i}", ()))
                 .order_by()
-                .values(_key=F("pk"), _json=_object(part.serializer, part.related))
+                .values(_key=F("pk"), **row.columns())
             )
             ctes += [
                 f"_l{i} AS MATERIALIZED ({_sql(listed, connection)})",
-                f"_i{i} AS MATERIALIZED ({_with_links(items, connection)})",
+                f"_i{i} AS MATERIALIZED ({_keyed_objects(items, row, connection)})",
                 f"_m{i} AS MATERIALIZED (SELECT _l{i}._owner,"
-                f" string_agg(_i{i}._json, ',' ORDER BY _l{i}._n) AS _json"
+                f" array_to_json(array_agg(_i{i}._json ORDER BY _l{i}._n)) AS _json"
                 f" FROM _l{i} JOIN _i{i} ON _i{i}._key = _l{i}._item GROUP BY _l{i}._owner)",
             ]
             joins.append(f"LEFT JOIN _m{i} ON _m{i}._owner = _page._key")
-            texts.append(f"('[' || COALESCE(_m{i}._json, '') || ']')")
+            values.append(f"COALESCE(_m{i}._json, '[]'::json)")
         else:
             columns[f"_p{i}"] = part
-            texts.append(f"_page._p{i}")
+            values.append(f"_page._p{i}")
     page = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(**columns)
     page_cte = (
         f"_page AS MATERIALIZED (SELECT k.n, s.* FROM {keys}"
         f" CROSS JOIN _links CROSS JOIN LATERAL ({_sql(page, connection)}) s)"
     )
+    names = _Row(tuple(name for name, _ in parts), ()).aliases()
     return (
         "WITH _links AS (SELECT %s::text AS root, %s::text AS suffix), "
         + ", ".join([page_cte, *ctes])
-        + f" SELECT '[' || COALESCE(string_agg({_concat(texts)}, ',' ORDER BY _page.n), '') || ']'"
+        + " SELECT '[' || COALESCE(string_agg(row_to_json(_r)::text, ',' ORDER BY _page.n), '') || ']'"
         + " FROM _page "
         + " ".join(joins)
+        + f" CROSS JOIN LATERAL (SELECT {', '.join(values)}) AS _r({names})"
     )
 
 
-def _with_links(queryset: QuerySet, connection) -> str:
-    """The rows of `queryset`, whose links read the request's `_links`."""
-    return f"SELECT x.* FROM _links CROSS JOIN LATERAL ({_sql(queryset, connection)}) x"
+def _keyed_objects(queryset: QuerySet, row: _Row, connection) -> str:
+    """The key (`_key`) and object (`_json`) of each row of `queryset`, which selects `_key` and the
+    row's columns; its links read the request's `_links`."""
+    selected = ", ".join(f"x._{i}" for i in range(len(row.values)))
+    return (
+        "SELECT x._key, row_to_json(_r) AS _json"
+        f" FROM _links CROSS JOIN LATERAL ({_sql(queryset, connection)}) x"
+        f" CROSS JOIN LATERAL (SELECT {selected}) AS _r({row.aliases()})"
+    )
 
 
 def _sql(queryset: QuerySet, connection) -> str:
@@ -589,7 +641,6 @@ def _scalar(field: fields.Field, model, attr, level) -> Expression:
 
 
 _TEXT_JSON = "to_json(%(0)s::text)::text"
-_BOOLEAN_JSON = "CASE WHEN %(0)s THEN 'true' WHEN NOT %(0)s THEN 'false' ELSE 'null' END"
 
 
 def _always(field, value_type) -> bool:
@@ -607,45 +658,41 @@ class _Kind(NamedTuple):
 
 
 _CONVERTED = [
-    _Kind(DurationField, (models.DurationField,), lambda field, value: _or_null(_duration(value))),
+    _Kind(DurationField, (models.DurationField,), lambda field, value: _duration(value)),
     # `timedelta.days`: rounded down, of the exact seconds (PostgreSQL's epoch of an interval is numeric).
     _Kind(
         WholeDaysField,
         (models.DurationField,),
-        lambda field, value: _or_null(_Sql("floor(EXTRACT(EPOCH FROM %(0)s) / 86400)::bigint::text", value)),
+        lambda field, value: _Sql("floor(EXTRACT(EPOCH FROM %(0)s) / 86400)::bigint", value),
     ),
+    # `row_to_json` writes a UUID hyphenated, a boolean `true` or `false`, a number as it is, text as a
+    # JSON string, as DRF's fields do.
     _Kind(
         fields.UUIDField,
         (models.UUIDField,),
-        lambda field, value: _or_null(_Sql(_TEXT_JSON, value)),
+        lambda field, value: value,
         lambda field, value_type: field.uuid_format == "hex_verbose",
     ),
-    _Kind(fields.BooleanField, (models.BooleanField,), lambda field, value: _Sql(_BOOLEAN_JSON, value)),
-    _Kind(
-        fields.DateTimeField, (models.DateTimeField,), lambda field, value: _or_null(_datetime(field, value))
-    ),
+    _Kind(fields.BooleanField, (models.BooleanField,), lambda field, value: value),
+    _Kind(fields.DateTimeField, (models.DateTimeField,), lambda field, value: _datetime(field, value)),
     _Kind(
         fields.DateField,
         (models.DateField,),
-        lambda field, value: _or_null(_Sql("('\"' || to_char(%(0)s, 'YYYY-MM-DD') || '\"')", value)),
+        lambda field, value: _Sql("to_char(%(0)s, 'YYYY-MM-DD')", value),
         lambda field, value_type: (
             not isinstance(value_type, models.DateTimeField)
             and getattr(field, "format", api_settings.DATE_FORMAT).lower() == fields.ISO_8601
         ),
     ),
-    _Kind(fields.IntegerField, _INTEGER, lambda field, value: _or_null(_Sql("%(0)s::text", value))),
+    _Kind(fields.IntegerField, _INTEGER, lambda field, value: value),
     # `float(value)`: of an integer column too.
-    _Kind(fields.FloatField, (models.FloatField, *_INTEGER), lambda field, value: _or_null(_float(value))),
+    _Kind(fields.FloatField, (models.FloatField, *_INTEGER), lambda field, value: _json(_float(value))),
     # `str(value)`, of text or a UUID (hyphenated, in both) only (`str(True)` is not JSON's `true`).
-    _Kind(
-        fields.CharField, (*_TEXT, models.UUIDField), lambda field, value: _or_null(_Sql(_TEXT_JSON, value))
-    ),
+    _Kind(fields.CharField, (*_TEXT, models.UUIDField), lambda field, value: value),
 ]
 
 _READ_AS_IS = [
-    _Kind(fields.ReadOnlyField, _TEXT, lambda field, value: _or_null(_Sql(_TEXT_JSON, value))),
-    _Kind(fields.ReadOnlyField, _INTEGER, lambda field, value: _or_null(_Sql("%(0)s::text", value))),
-    _Kind(fields.ReadOnlyField, (models.BooleanField,), lambda field, value: _Sql(_BOOLEAN_JSON, value)),
+    _Kind(fields.ReadOnlyField, (*_TEXT, *_INTEGER, models.BooleanField), lambda field, value: value),
 ]
 
 
@@ -658,9 +705,7 @@ def _datetime(field: fields.DateTimeField, value: Expression) -> Expression:
     ):
         raise _Untranslatable(field.field_name)
     # strftime's %Y writes a year under 1000 without zeros, as FMYYYY does.
-    return _Sql(
-        "('\"' || to_char(%(0)s AT TIME ZONE 'UTC', 'FMYYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || '\"')", value
-    )
+    return _Sql("to_char(%(0)s AT TIME ZONE 'UTC', 'FMYYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')", value)
 
 
 def _float(value: Expression) -> Expression:
@@ -694,8 +739,8 @@ def _duration(value: Expression) -> Expression:
     sign = f"CASE WHEN {seconds} < 0 THEN '-' ELSE '' END"
     time_part = f"CASE WHEN mod({total}, 86400) > 0 THEN 'T' || {time} ELSE '' END"
     return _Sql(
-        f"(CASE WHEN %(0)s IS NULL THEN NULL WHEN {total} = 0 THEN '\"P0D\"'"
-        f" ELSE '\"' || {sign} || 'P' || {part(days, 'D')} || {time_part} || '\"' END)",
+        f"(CASE WHEN %(0)s IS NULL THEN NULL WHEN {total} = 0 THEN 'P0D'"
+        f" ELSE {sign} || 'P' || {part(days, 'D')} || {time_part} END)",
         value,
     )
 
@@ -748,7 +793,7 @@ def translate(
     serializer = serializer_class(context={})
     try:
         level = _level(queryset)
-        json = _object(serializer, level)
+        row = _object(serializer, level)
         page_parts = _page_parts(serializer, level)
     except _Untranslatable:
         return None
@@ -760,11 +805,11 @@ def translate(
     # an array of keys it estimates ten. The detail writes its objects in place; a page writes each
     # object its rows share once (`_page_sql`): its pads, providers and programmes, listed by many.
     one_key = f"(SELECT %s::{key_type} AS key, 1 AS n) AS k"
-    rows = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(_json=json)
+    rows = _rows(level).filter(pk=RawSQL("k.key", ())).order_by().values(**row.columns())
     one = (
-        "SELECT '[' || COALESCE(string_agg(s._json, ',' ORDER BY k.n), '') || ']'"
+        "SELECT '[' || COALESCE(string_agg(row_to_json(s)::text, ',' ORDER BY k.n), '') || ']'"
         f" FROM (SELECT %s::text AS root, %s::text AS suffix) AS _links CROSS JOIN {one_key}"
-        f" CROSS JOIN LATERAL ({_sql(rows, connection)}) s"
+        f" CROSS JOIN LATERAL ({_sql(rows, connection)}) AS s({row.aliases()})"
     )
     many_keys = f"unnest(%s::{key_type}[]) WITH ORDINALITY AS k(key, n)"
     many = _page_sql(level, page_parts, connection, many_keys)
