@@ -394,6 +394,9 @@ class Launch(Model):
             # `launch/` and `launch/upcoming/` page by NET, ties by id: a page is read from the index in
             # order, with no sort of the rows before it, however many launches there are.
             models.Index(fields=["net", "id"], name="launch_net_id"),
+            # A spacecraft's time in space, and whether it is in space, read its flights' launch dates
+            # by key from this index alone (PostgreSQL), not from the wide rows of the table.
+            models.Index(fields=["id"], include=["net"], name="launch_id_net"),
         ]
 
     def __str__(self):
