@@ -42,9 +42,9 @@ and mode it translates.
 Written as one `concat` of keys and values, each value wrapped to be JSON text (`to_json`, `COALESCE`
 to `null`), a flight detail's statement had expressions enough that PostgreSQL spent half its time
 compiling them each time it started (a prepared statement's plan is kept, its executor state is not);
-as rows, PostgreSQL runs 3.57 M instructions instead of 4.06 M for a flight that does not exist (all
-of it starting and ending the executor), and 4.77 M instead of 5.38 M for flight 567 (demo + 10,000
-flights; README, "Measuring it").
+as rows, PostgreSQL runs 3.21 M instructions instead of 3.85 M for flight 567 (demo + 10,000 flights;
+README, "Measuring it"). A page pays 1 to 4% more: `row_to_json` forms each row, then reads it back
+column by column.
 
 The request's part of a payload (the API root's URL and the `?format=` suffix of its links) is two
 parameters, beside the keys; the SQL is built once per serializer and queryset, with the selector's
