@@ -46,8 +46,7 @@ def statements(paths: list[str]) -> list[tuple[str, list]]:
     run = sqljson.Statement.run
 
     def kept(self, keys, root, suffix, using):
-        sql, first = (self._one, keys[0]) if len(keys) == 1 else (self._many, sqljson._array_literal(keys))
-        ran.append((sql, [root, suffix, first]))
+        ran.append(self.query(keys, root, suffix))
         return run(self, keys, root, suffix, using)
 
     sqljson.Statement.run = kept

@@ -135,12 +135,12 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "spacedevs.urls"
+WSGI_APPLICATION = "spacedevs.wsgi.application"
 
 # The covering indexes of a spacecraft's flight statistics (`flight_spacecraft`, `docking_event_flight`,
 # `launch_id_net`) carry their extra columns on PostgreSQL; on SQLite they are indexes of their keys,
 # as Django's warning says, which is all SQLite needs of them.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
-WSGI_APPLICATION = "spacedevs.wsgi.application"
 
 TEMPLATES = [
     {

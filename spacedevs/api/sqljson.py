@@ -122,8 +122,8 @@ class _Sql(Func):
 
 
 class _Literal(Expression):
-    """A constant string written into the SQL itself, not sent as a parameter: a payload has hundreds
-    of keys, and each parameter costs the driver per execution."""
+    """A constant string written into the SQL itself, not sent as a parameter (a route, a constant
+    field's JSON): each parameter costs the driver per execution."""
 
     output_field = models.TextField()
 
@@ -152,7 +152,11 @@ class _Row(NamedTuple):
 
     def aliases(self) -> str:
         """The column aliases that rename those columns to the keys (`AS _r("id", "url", ...)`)."""
-        return ", ".join(_identifier(name) for name in self.names)
+        return _aliases(self.names)
+
+
+def _aliases(names) -> str:
+    return ", ".join(_identifier(name) for name in names)
 
 
 def _identifier(name: str) -> str:
@@ -575,26 +579,31 @@ def _page_sql(level: _Level, parts: list, connection, keys: str) -> str:
         f"_page AS MATERIALIZED (SELECT k.n, s.* FROM {keys}"
         f" CROSS JOIN _links CROSS JOIN LATERAL ({_sql(page, connection)}) s)"
     )
-    names = _Row(tuple(name for name, _ in parts), ()).aliases()
     return (
         "WITH _links AS (SELECT %s::text AS root, %s::text AS suffix), "
         + ", ".join([page_cte, *ctes])
         + " SELECT '[' || COALESCE(string_agg(row_to_json(_r)::text, ',' ORDER BY _page.n), '') || ']'"
         + " FROM _page "
         + " ".join(joins)
-        + f" CROSS JOIN LATERAL (SELECT {', '.join(values)}) AS _r({names})"
+        + _lateral_object(values, _aliases(name for name, _ in parts))
     )
 
 
 def _keyed_objects(queryset: QuerySet, row: _Row, connection) -> str:
     """The key (`_key`) and object (`_json`) of each row of `queryset`, which selects `_key` and the
     row's columns; its links read the request's `_links`."""
-    selected = ", ".join(f"x._{i}" for i in range(len(row.values)))
+    selected = [f"x._{i}" for i in range(len(row.values))]
     return (
         "SELECT x._key, row_to_json(_r) AS _json"
         f" FROM _links CROSS JOIN LATERAL ({_sql(queryset, connection)}) x"
-        f" CROSS JOIN LATERAL (SELECT {selected}) AS _r({row.aliases()})"
+        + _lateral_object(selected, row.aliases())
     )
+
+
+def _lateral_object(values: list[str], aliases: str) -> str:
+    """The row `_r` of `values` named by `aliases`, beside the rows they are read from: a subquery
+    without rows of its own, which PostgreSQL pulls up, so that `row_to_json(_r)` is each one's object."""
+    return f" CROSS JOIN LATERAL (SELECT {', '.join(values)}) AS _r({aliases})"
 
 
 def _sql(queryset: QuerySet, connection) -> str:
@@ -761,12 +770,18 @@ class Statement:
         self._one, self._many = one, many
 
     def run(self, keys: Sequence, root: str, suffix: str, using: str) -> bytes:
-        sql, first = (self._one, keys[0]) if len(keys) == 1 else (self._many, _array_literal(keys))
+        sql, params = self.query(keys, root, suffix)
         with connections[using].cursor() as cursor:
             # The text as the bytes PostgreSQL sent (UTF-8), not decoded to be encoded again.
             cursor.cursor.adapters.register_loader("text", _TextAsBytes)
-            cursor.execute(sql, [root, suffix, first])
+            cursor.execute(sql, params)
             return cursor.fetchone()[0]
+
+    def query(self, keys: Sequence, root: str, suffix: str) -> tuple[str, list]:
+        """The SQL `run` executes for these keys and links, and its parameters."""
+        if len(keys) == 1:
+            return self._one, [root, suffix, keys[0]]
+        return self._many, [root, suffix, _array_literal(keys)]
 
 
 def _array_literal(keys: Sequence) -> str | list:
