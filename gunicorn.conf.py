@@ -50,6 +50,7 @@ accesslog = "-"
 errorlog = "-"
 # Who, what, the answer, its size, and how long it took (ms).
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+logger_class = "spacedevs.logs.GunicornLogger"
 if os.environ.get("LOG_FORMAT", "").strip().lower() == "json":
     logger_class = "spacedevs.logs.GunicornJsonLogger"
 

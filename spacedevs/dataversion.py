@@ -14,6 +14,7 @@ that bypass signals (`bulk_create`, set-based SQL: `recount`, `populate`) call `
 themselves. `loaddata` saves through the signals (`raw=True`).
 """
 
+import functools
 import os
 import tempfile
 import time
@@ -23,7 +24,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.dispatch import receiver
 
 DOMAIN_APPS = frozenset({"agencies", "launches", "astronauts", "stations", "spacecraft", "events"})
 REDIS_KEY = "data-version"
@@ -40,7 +43,7 @@ def current() -> str:
             version = cache.get(REDIS_KEY)
         return str(version)
     try:
-        stat = os.stat(version_file())
+        stat = os.stat(_version_file_name())
     except FileNotFoundError:
         return "0"
     return f"{stat.st_ino}.{stat.st_mtime_ns}"
@@ -70,6 +73,18 @@ def bump_on_commit(using: str = DEFAULT_DB_ALIAS) -> None:
     if connection.in_atomic_block and any(func is bump for _sids, func, _robust in connection.run_on_commit):
         return
     transaction.on_commit(bump, using=using)
+
+
+@functools.cache
+def _version_file_name() -> str:
+    """`version_file()`, named once: `current()` runs on every cached response."""
+    return str(version_file())
+
+
+@receiver(setting_changed)
+def _settings_changed(setting, **kwargs) -> None:
+    if setting in ("DATA_VERSION_FILE", "DATABASES"):
+        _version_file_name.cache_clear()
 
 
 def version_file() -> Path:

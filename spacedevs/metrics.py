@@ -1,5 +1,6 @@
 """Prometheus metrics: `/metrics` for the allowed addresses, and caches that count their hits."""
 
+import functools
 import ipaddress
 
 from django.conf import settings
@@ -42,13 +43,23 @@ class CountedGets:
 
     metrics_backend = "cache"
 
+    @functools.cached_property
+    def _counters(self):
+        # The labelled counters, looked up once: each lookup cost as much as the count itself, and a
+        # cached response reads the cache once or twice.
+        return tuple(
+            counter.labels(backend=self.metrics_backend)
+            for counter in (django_cache_get_total, django_cache_hits_total, django_cache_misses_total)
+        )
+
     def get(self, key, default=None, version=None):
-        django_cache_get_total.labels(backend=self.metrics_backend).inc()
+        gets, hits, misses = self._counters
+        gets.inc()
         value = super().get(key, _MISSING, version=version)
         if value is _MISSING:
-            django_cache_misses_total.labels(backend=self.metrics_backend).inc()
+            misses.inc()
             return default
-        django_cache_hits_total.labels(backend=self.metrics_backend).inc()
+        hits.inc()
         return value
 
 

@@ -730,9 +730,13 @@ def _float(value: Expression) -> Expression:
 
 
 def _duration(value: Expression) -> Expression:
-    """`spacedevs.api.durations.format_duration`: whole seconds, zero parts dropped, the sign in front."""
-    seconds = "trunc(EXTRACT(EPOCH FROM %(0)s))::bigint"
-    total = f"abs({seconds})"
+    """`spacedevs.api.durations.format_duration`: whole seconds, zero parts dropped, the sign in front.
+
+    The whole seconds are one expression of the template, so that `_Sql` evaluates them once: each of
+    the ten places that read them would otherwise extract and truncate the interval's numeric epoch again
+    (a tenth of a flight detail's instructions in PostgreSQL went to its two durations)."""
+    seconds = _Sql("trunc(EXTRACT(EPOCH FROM %(0)s))::bigint", value)
+    total = "abs(%(0)s)"
     days = f"({total} / 86400)"
 
     def part(number: str, unit: str) -> str:
@@ -745,12 +749,12 @@ def _duration(value: Expression) -> Expression:
             part(f"mod({total}, 60)", "S"),
         )
     )
-    sign = f"CASE WHEN {seconds} < 0 THEN '-' ELSE '' END"
+    sign = "CASE WHEN %(0)s < 0 THEN '-' ELSE '' END"
     time_part = f"CASE WHEN mod({total}, 86400) > 0 THEN 'T' || {time} ELSE '' END"
     return _Sql(
         f"(CASE WHEN %(0)s IS NULL THEN NULL WHEN {total} = 0 THEN 'P0D'"
         f" ELSE {sign} || 'P' || {part(days, 'D')} || {time_part} END)",
-        value,
+        seconds,
     )
 
 

@@ -1,5 +1,7 @@
 """`LOG_FORMAT=json`: Django's logs and gunicorn's access and error logs, one JSON object a line."""
 
+import ast
+import datetime
 import json
 import logging
 import os
@@ -11,6 +13,14 @@ import pytest
 
 from spacedevs.logs import JsonFormatter
 from tests.servers import REPO, call, gunicorn
+
+
+def _configured(name):
+    """A constant that gunicorn.conf.py sets (the file is not run: it sets up the metrics' directory)."""
+    for node in ast.parse((REPO / "gunicorn.conf.py").read_text()).body:
+        if isinstance(node, ast.Assign) and [target.id for target in node.targets] == [name]:
+            return ast.literal_eval(node.value)
+    raise LookupError(name)
 
 
 def formatted(record):
@@ -83,3 +93,89 @@ def test_a_server_with_log_format_json_writes_only_json_lines(tmp_path):
         ("GET", "/2.2.0/nonexistent/", "404"),
     }
     assert all(isinstance(entry["duration_ms"], int) for entry in access)
+
+
+class _Response:
+    status = "404 Not Found"
+    sent = 6704
+    headers = [("Content-Type", "application/json"), ("X-Request-Id", "abc")]
+
+
+class _Request:
+    headers = [("HOST", "127.0.0.1"), ("X-REQUEST-ID", "r-1")]
+
+
+def _access_lines(logger_class, access_log_format, tmp_path):
+    from gunicorn.config import Config
+
+    config = Config()
+    config.set("accesslog", str(tmp_path / f"{logger_class.__name__}.log"))
+    config.set("access_log_format", access_log_format)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/2.2.0/launch/?limit=5",
+        "PATH_INFO": "/2.2.0/launch/",
+        "QUERY_STRING": "limit=5",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "10.0.0.7",
+        "HTTP_USER_AGENT": 'client "quoted"/1.0',
+        "HTTP_REFERER": "https://example.com/",
+    }
+    logger = logger_class(config)
+    for took in (datetime.timedelta(microseconds=700), datetime.timedelta(seconds=2, microseconds=31_000)):
+        logger.access(_Response(), _Request(), environ, took)
+    for handler in logger.access_log.handlers:
+        handler.flush()
+    return (tmp_path / f"{logger_class.__name__}.log").read_text().splitlines()
+
+
+@pytest.mark.parametrize(
+    "access_log_format",
+    [
+        pytest.param(_configured("access_log_format"), id="ours"),
+        pytest.param(
+            '%(h)s %(l)s "%(r)s" %(m)s %(U)s %(q)s %(H)s %(s)s %(b)s %(B)s %(T)s %(D)s %(L)s %(p)s "%(f)s"',
+            id="all-built-here",
+        ),
+        pytest.param(
+            '%(h)s %(t)s "%(f)s" %({x-request-id}i)s %({x-request-id}o)s %(u)s', id="gunicorns-atoms"
+        ),
+    ],
+)
+def test_the_access_line_is_gunicorns_own(access_log_format, tmp_path):
+    from gunicorn.glogging import Logger
+
+    from spacedevs.logs import GunicornLogger
+
+    ours = _access_lines(GunicornLogger, access_log_format, tmp_path)
+
+    assert ours == _access_lines(Logger, access_log_format, tmp_path)
+    assert len(ours) == 2
+
+
+def test_the_json_access_record_carries_the_request_whatever_the_format(tmp_path):
+    from gunicorn.config import Config
+
+    from spacedevs.logs import GunicornJsonLogger
+
+    config = Config()
+    config.set("accesslog", str(tmp_path / "access.log"))
+    config.set("access_log_format", "%(s)s")
+    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/2.2.0/?a=1", "PATH_INFO": "/2.2.0/"}
+    environ |= {"QUERY_STRING": "a=1", "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "10.0.0.7"}
+    logger = GunicornJsonLogger(config)
+    logger.access(_Response(), _Request(), environ, datetime.timedelta(milliseconds=12))
+    for handler in logger.access_log.handlers:
+        handler.flush()
+
+    entry = json.loads((tmp_path / "access.log").read_text())
+
+    assert entry["message"] == "404"
+    assert (entry["method"], entry["path"], entry["query"], entry["status"], entry["duration_ms"]) == (
+        "GET",
+        "/2.2.0/",
+        "a=1",
+        "404",
+        12,
+    )
+    assert (entry["remote_addr"], entry["bytes"], entry["user_agent"]) == ("10.0.0.7", 6704, "-")
