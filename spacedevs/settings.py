@@ -131,7 +131,7 @@ MIDDLEWARE = [
     # Nearest the views: a database that cannot be reached is a 503 with Retry-After.
     "spacedevs.errors.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
-    "django_prometheus.middleware.PrometheusAfterMiddleware",
+    "spacedevs.metrics.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "spacedevs.urls"

@@ -46,6 +46,21 @@ def test_metrics_count_requests_and_their_latency_per_endpoint(client, demo):
     )
 
 
+def test_each_status_is_counted_under_its_own_labels(client, demo):
+    # The middleware keeps each labelled metric it has used (spacedevs.metrics): a 200 and a 404 of the
+    # same view are still two series.
+    before = metrics_text(client)
+    view = {"view": "2.2.0:spacecraft-flight-detail", "method": "GET"}
+    for path in ("/2.2.0/spacecraft/flight/567/", "/2.2.0/spacecraft/flight/999999/") * 2:
+        client.get(path)
+    after = metrics_text(client)
+
+    responses = "django_http_responses_total_by_status_view_method_total"
+    for status in ("200", "404"):
+        labels = {"status": status, **view}
+        assert sample(after, responses, **labels) - sample(before, responses, **labels) == 2
+
+
 def test_metrics_count_database_queries(client, demo):
     before = metrics_text(client)
     with CaptureQueriesContext(connection) as queries:
