@@ -90,8 +90,9 @@ class GunicornLogger(Logger):
     format names.
 
     gunicorn's own builds every atom for every request, with one for each request header, response
-    header and environ variable, then copies them all to escape quotes: under load that was a sixth of
-    a worker's time on a cached response (60 of 320 us). A format that names an atom of a header or an
+    header and environ variable, then copies them all to escape quotes. Under load the access log cost
+    a worker 60 of its 300 us per cached response; building only the named atoms saves 25 of them (the
+    rest is the logging module and the write). A format that names an atom of a header or an
     environ variable (`%({x-request-id}i)s`), the time (`%(t)s`) or the user (`%(u)s`) gets gunicorn's
     own."""
 

@@ -724,8 +724,8 @@ def _float(value: Expression) -> Expression:
 
     A whole number below 1e15 is known by comparing it with its `trunc`, not by matching its text with
     a regular expression; and a column is read where the template names it, not bound in a sub-select
-    first (`_Sql` binds what is more than a column): a float of a flight detail cost PostgreSQL about
-    27,000 instructions, and 3 of its 3.06 million."""
+    first (`_Sql` binds what is more than a column). That saved PostgreSQL 1.8 M of the 216 M
+    instructions of a page of 100 detailed flights (0.005 M of a detail's 3.06 M)."""
     number = "(%(0)s)::double precision"
     return _Sql(
         f"(CASE WHEN abs({number}) >= 1e15 AND abs({number}) < 1e16"
@@ -741,7 +741,7 @@ def _duration(value: Expression) -> Expression:
 
     The whole seconds are one expression of the template, so that `_Sql` evaluates them once: each of
     the ten places that read them would otherwise extract and truncate the interval's numeric epoch again
-    (a tenth of a flight detail's instructions in PostgreSQL went to its two durations)."""
+    (0.07 M of a flight detail's 3.14 M instructions in PostgreSQL, for its two durations)."""
     seconds = _Sql("trunc(EXTRACT(EPOCH FROM %(0)s))::bigint", value)
     total = "abs(%(0)s)"
     days = f"({total} / 86400)"

@@ -105,12 +105,22 @@ class _Request:
     headers = [("HOST", "127.0.0.1"), ("X-REQUEST-ID", "r-1")]
 
 
-def _access_lines(logger_class, access_log_format, tmp_path):
+def _logged(logger_class, access_log_format, path, environ, durations):
+    """The access log `logger_class` writes to `path` for one request per duration."""
     from gunicorn.config import Config
 
     config = Config()
-    config.set("accesslog", str(tmp_path / f"{logger_class.__name__}.log"))
+    config.set("accesslog", str(path))
     config.set("access_log_format", access_log_format)
+    logger = logger_class(config)
+    for took in durations:
+        logger.access(_Response(), _Request(), environ, took)
+    for handler in logger.access_log.handlers:
+        handler.flush()
+    return path.read_text()
+
+
+def _access_lines(logger_class, access_log_format, tmp_path):
     environ = {
         "REQUEST_METHOD": "GET",
         "RAW_URI": "/2.2.0/launch/?limit=5",
@@ -121,12 +131,9 @@ def _access_lines(logger_class, access_log_format, tmp_path):
         "HTTP_USER_AGENT": 'client "quoted"/1.0',
         "HTTP_REFERER": "https://example.com/",
     }
-    logger = logger_class(config)
-    for took in (datetime.timedelta(microseconds=700), datetime.timedelta(seconds=2, microseconds=31_000)):
-        logger.access(_Response(), _Request(), environ, took)
-    for handler in logger.access_log.handlers:
-        handler.flush()
-    return (tmp_path / f"{logger_class.__name__}.log").read_text().splitlines()
+    durations = (datetime.timedelta(microseconds=700), datetime.timedelta(seconds=2, microseconds=31_000))
+    path = tmp_path / f"{logger_class.__name__}.log"
+    return _logged(logger_class, access_log_format, path, environ, durations).splitlines()
 
 
 @pytest.mark.parametrize(
@@ -154,21 +161,14 @@ def test_the_access_line_is_gunicorns_own(access_log_format, tmp_path):
 
 
 def test_the_json_access_record_carries_the_request_whatever_the_format(tmp_path):
-    from gunicorn.config import Config
-
     from spacedevs.logs import GunicornJsonLogger
 
-    config = Config()
-    config.set("accesslog", str(tmp_path / "access.log"))
-    config.set("access_log_format", "%(s)s")
     environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/2.2.0/?a=1", "PATH_INFO": "/2.2.0/"}
     environ |= {"QUERY_STRING": "a=1", "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "10.0.0.7"}
-    logger = GunicornJsonLogger(config)
-    logger.access(_Response(), _Request(), environ, datetime.timedelta(milliseconds=12))
-    for handler in logger.access_log.handlers:
-        handler.flush()
+    durations = [datetime.timedelta(milliseconds=12)]
+    text = _logged(GunicornJsonLogger, "%(s)s", tmp_path / "access.log", environ, durations)
 
-    entry = json.loads((tmp_path / "access.log").read_text())
+    entry = json.loads(text)
 
     assert entry["message"] == "404"
     assert (entry["method"], entry["path"], entry["query"], entry["status"], entry["duration_ms"]) == (
