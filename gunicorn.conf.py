@@ -18,6 +18,9 @@ Each value may be set by the environment (README, "Operations"):
 - GC_TUNING (true): once a worker has loaded the application, what it holds is frozen out of the
   garbage collector's sight, and the collector is paused while a request is served
   (`spacedevs/collection.py`); `off` leaves Python's collector as it is.
+- MALLOC_TUNING (true): a worker keeps the memory its large responses freed for the next ones, instead
+  of giving it back to the kernel and taking it again a page fault at a time (`spacedevs/memory.py`);
+  `off` leaves glibc's malloc as it is.
 - PROMETHEUS_MULTIPROC_DIR: where each worker writes its metrics, for `/metrics` to add up those of all
   the workers (prometheus_client's multiprocess mode); a new temporary directory by default.
 """
@@ -72,7 +75,7 @@ def post_worker_init(worker):
     from django.conf import settings
     from django.urls import get_resolver
 
-    from spacedevs import collection
+    from spacedevs import collection, memory
 
     if not settings.configured:  # another application served with this file (a benchmark's floor)
         return
@@ -80,6 +83,8 @@ def post_worker_init(worker):
     if settings.GC_TUNING:
         collection.freeze()
         worker.gc_paused_per_request = True
+    if settings.MALLOC_TUNING:
+        memory.keep_freed_memory()
 
 
 def pre_request(worker, req):

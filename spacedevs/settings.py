@@ -353,6 +353,8 @@ SQL_PAYLOADS = env_bool("SQL_PAYLOADS", default=True)
 # A served worker freezes what it loaded out of the garbage collector's sight, and pauses the collector
 # while it serves a request (spacedevs/collection.py); off: Python's collector as it is.
 GC_TUNING = env_bool("GC_TUNING", default=True)
+# A served worker keeps the memory its large responses freed (spacedevs/memory.py; gunicorn.conf.py).
+MALLOC_TUNING = env_bool("MALLOC_TUNING", default=True)
 
 # Our OpenAPI 3 schema (drf-spectacular) at `/2.2.0/schema/`, with Swagger UI and ReDoc served from our
 # own static files (drf-spectacular-sidecar), so that they work offline and behind firewalls.
