@@ -1,4 +1,5 @@
-"""Middleware of the service: work no client is waiting for is not done, and admin logins are rationed."""
+"""Middleware of the service: work no client is waiting for is not done, admin logins are rationed, and
+the admin's users and messages stay out of the API."""
 
 import math
 import socket
@@ -6,9 +7,12 @@ import time
 
 import redis
 from django.conf import settings
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.contrib.messages.middleware import MessageMiddleware
 from django.http import HttpResponse
 from django.urls import reverse
 
+from spacedevs.api.routers import API_PREFIXES
 from spacedevs.api.throttling import KEY_PREFIX, call_log, client_ip
 from spacedevs.errors import error_response
 from spacedevs.rates import parse_rate
@@ -78,3 +82,29 @@ class AdminLoginThrottleMiddleware:
                     headers={"Retry-After": str(wait)},
                 )
         return self.get_response(request)
+
+
+def outside_the_api(middleware):
+    """`middleware`, for every path but the API's: an API request goes straight on to the next.
+
+    The API is read-only and stateless: it has no logins or messages, and its one credential is an API
+    key (`spacedevs.api.authentication`). Skipping the admin's user and messages saves an uncached flight
+    detail 5% of its Python (2.31 M to 2.21 M instructions, 2026-11-29), and changes nothing in its
+    answer. A subclass, so that Django's checks still find the admin's middleware (admin.E408, E409).
+    The sessions and CSRF middleware stay whole: Django's deploy checks name them (security.W003,
+    W012).
+    """
+
+    class OutsideTheApi(middleware):
+        def __call__(self, request):
+            if request.path_info.startswith(API_PREFIXES):
+                return self.get_response(request)
+            return super().__call__(request)
+
+    OutsideTheApi.__name__ = OutsideTheApi.__qualname__ = middleware.__name__
+    OutsideTheApi.__doc__ = f"{middleware.__module__}.{middleware.__name__}, outside the API."
+    return OutsideTheApi
+
+
+AuthenticationMiddleware = outside_the_api(AuthenticationMiddleware)
+MessageMiddleware = outside_the_api(MessageMiddleware)

@@ -125,8 +125,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin's users and messages: Django's own middleware, for every path but the API's, which is
+    # stateless (spacedevs.middleware.outside_the_api).
+    "spacedevs.middleware.AuthenticationMiddleware",
+    "spacedevs.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Nearest the views: a database that cannot be reached is a 503 with Retry-After.
     "spacedevs.errors.DatabaseUnavailableMiddleware",

@@ -32,11 +32,10 @@ from django.core.cache import caches
 from rest_framework.settings import api_settings
 
 from spacedevs import dataversion
-from spacedevs.api.routers import API_VERSION
+from spacedevs.api.routers import API_PREFIXES
 
 logger = logging.getLogger(__name__)
 
-API_PREFIXES = (f"/{API_VERSION}/", f"/api/{API_VERSION}/")
 UNCACHED_PATHS = ("/api-throttle/",)
 # Query parameters that do not change which rows a list holds.
 NOT_FILTERS = frozenset({"limit", "offset", "format"})

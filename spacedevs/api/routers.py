@@ -6,6 +6,8 @@ from django.urls import register_converter
 from rest_framework import routers
 
 API_VERSION = "2.2.0"
+# The API's paths start with one of these: LL2's own, and ours under `/api/`.
+API_PREFIXES = (f"/{API_VERSION}/", f"/api/{API_VERSION}/")
 INT_MAX = 2**31 - 1
 
 
