@@ -13,12 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's malloc only")
 
-# In a fresh process: is a block of a megabyte mapped on its own, after one of that size was freed?
-PROBE = """
+# glibc's malloc, free and statistics, for the probes below.
+LIBC = """
 import ctypes
-import sys
-
-from spacedevs.memory import keep_large_blocks_mapped
 
 
 class Mallinfo2(ctypes.Structure):
@@ -33,6 +30,16 @@ libc = ctypes.CDLL(None)
 libc.malloc.argtypes, libc.malloc.restype = [ctypes.c_size_t], ctypes.c_void_p
 libc.free.argtypes, libc.free.restype = [ctypes.c_void_p], None
 libc.mallinfo2.restype = Mallinfo2
+"""
+
+# In a fresh process: is a block of a megabyte mapped on its own, after one of that size was freed?
+PROBE = (
+    LIBC
+    + """
+import sys
+
+from spacedevs.memory import keep_large_blocks_mapped
+
 if sys.argv[1] == "kept":
     assert keep_large_blocks_mapped()
 libc.free(libc.malloc(1 << 20))
@@ -41,6 +48,7 @@ block = libc.malloc(1 << 20)
 print(libc.mallinfo2().hblks - before)
 libc.free(block)
 """
+)
 
 
 def newly_mapped_blocks(mode):
@@ -58,8 +66,9 @@ def test_kept_mapped_a_large_block_gets_its_own_mapping_again():
 
 # In a fresh process: how much of the heap that 64 blocks of 100 KB took is still the process's once they
 # are freed, as a large response's blocks are once it is written? `worker` runs gunicorn's worker hook.
-FREED = """
-import ctypes
+FREED = (
+    LIBC
+    + """
 import os
 import runpy
 import sys
@@ -67,19 +76,6 @@ import types
 
 from spacedevs.memory import keep_freed_memory
 
-
-class Mallinfo2(ctypes.Structure):
-    _fields_ = [
-        (name, ctypes.c_size_t)
-        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-                     "fordblks", "keepcost")
-    ]
-
-
-libc = ctypes.CDLL(None)
-libc.malloc.argtypes, libc.malloc.restype = [ctypes.c_size_t], ctypes.c_void_p
-libc.free.argtypes, libc.free.restype = [ctypes.c_void_p], None
-libc.mallinfo2.restype = Mallinfo2
 if sys.argv[1] == "served":
     assert keep_freed_memory()
 elif sys.argv[1] == "worker":
@@ -92,6 +88,7 @@ for block in reversed(blocks):
     libc.free(block)
 print((libc.mallinfo2().arena - taken + 64 * 100 * 1024) // 1024)
 """
+)
 
 
 def kept_kilobytes(mode, env=None):
