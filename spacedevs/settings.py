@@ -352,6 +352,9 @@ STATEMENT_CACHE_CHECK = env_bool("STATEMENT_CACHE_CHECK", default=False)
 # On PostgreSQL, the JSON of a payload whose serializer translates to SQL is written by the database
 # (spacedevs/api/sqljson.py); off: always by the compiled serializers in Python.
 SQL_PAYLOADS = env_bool("SQL_PAYLOADS", default=True)
+# A detail the database writes is answered without Django's request path once Django has answered its
+# kind, with the headers Django answered it with (spacedevs/api/details.py); off: always through Django.
+FAST_DETAILS = env_bool("FAST_DETAILS", default=True)
 # A served worker freezes what it loaded out of the garbage collector's sight, and pauses the collector
 # while it serves a request (spacedevs/collection.py); off: Python's collector as it is.
 GC_TUNING = env_bool("GC_TUNING", default=True)

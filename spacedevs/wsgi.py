@@ -31,7 +31,9 @@ def check_static_files():
 
 check_static_files()
 
-# Repeated API calls are answered from the response cache before Django sees them (RESPONSE_CACHE).
+# Repeated API calls are answered from the response cache before Django sees them (RESPONSE_CACHE), and
+# details the database writes with the headers Django answered their kind with (FAST_DETAILS).
 from spacedevs.api.cache import ResponseCache  # noqa: E402 - needs the settings configured above
+from spacedevs.api.details import WrittenDetails  # noqa: E402
 
-application = ResponseCache(django_application)
+application = ResponseCache(WrittenDetails(django_application))

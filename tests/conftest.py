@@ -9,7 +9,8 @@ import redis
 import yaml
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
 from rest_framework.test import APIClient
 
 from spacedevs.api.schema import LL2SchemaGenerator
@@ -60,6 +61,18 @@ def python_payloads(settings):
 @pytest.fixture
 def api():
     return APIClient()
+
+
+@pytest.fixture
+def keep_the_test_connection():
+    """For a test that calls the WSGI application itself (`tests.helpers.call_wsgi`): as Django's test
+    client does, the handler's signals are kept from closing the connection the test's transaction is
+    open on."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
-"""What several test modules share: LL2's files and key lists, comparing with them, the schemas, links."""
+"""What several test modules share: LL2's files and key lists, comparing with them, the schemas, links,
+and calling the WSGI application as gunicorn does."""
 
 import copy
+import io
 import json
 import re
 from pathlib import Path
 
+from django.test import RequestFactory
 from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
 
 # LL2's reference payloads and its OpenAPI schema (tests/ll2/README.md).
@@ -324,3 +327,38 @@ SPACECRAFT_CONFIG_LIST_KEYS = [
     "wiki_link",
     "info_link",
 ]
+
+
+class Answer:
+    """A WSGI application's answer: its status, headers (in order) and body."""
+
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.status_code = int(status.split()[0])
+        self.header_list = list(headers)
+        self.headers = dict(headers)
+        self.content = body
+
+    def json(self):
+        return json.loads(self.content)
+
+
+def call_wsgi(application, path, *, host="testserver", method="get", **headers):
+    """`path` through a WSGI application (`spacedevs.wsgi.application`: the response cache and the fast
+    details around Django), as gunicorn calls it; the test client goes around them. With the fixture
+    `keep_the_test_connection`, or Django's request signals close the test's connection."""
+    headers.setdefault("HTTP_ACCEPT", "application/json")
+    environ = getattr(RequestFactory(), method)(path, HTTP_HOST=host, **headers).environ
+    environ["wsgi.input"] = io.BytesIO(b"")
+    started = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        started["status"], started["headers"] = status, response_headers
+
+    result = application(environ, start_response)
+    try:
+        body = b"".join(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    return Answer(started["status"], started["headers"], body)

@@ -46,7 +46,8 @@ def _slot() -> int:
     return int(time.time() // max(settings.RESPONSE_CACHE_SECONDS, 1))
 
 
-def _throttled() -> bool:
+def throttled() -> bool:
+    """Whether the API counts calls (`API_THROTTLE_RATE`): then each goes through DRF."""
     return any(api_settings.DEFAULT_THROTTLE_RATES.values()) and bool(api_settings.DEFAULT_THROTTLE_CLASSES)
 
 
@@ -64,7 +65,7 @@ class ResponseCache:
             or not path.startswith(API_PREFIXES)
             or path.endswith(UNCACHED_PATHS)
             or not settings.RESPONSE_CACHE
-            or _throttled()
+            or throttled()
         ):
             return self.application(environ, start_response)
         cache = caches["responses"]
@@ -90,7 +91,7 @@ class ResponseCache:
         response = {}
 
         def capture(status, headers, exc_info=None):
-            if _cacheable(status, headers):
+            if cacheable(status, headers):
                 headers = [*headers, *self.cache_headers(etag)]
                 response["head"] = (status, headers)
             return start_response(status, headers, exc_info)
@@ -138,7 +139,9 @@ def _etags(header: str) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",")} if header else set()
 
 
-def _cacheable(status: str, headers: list[tuple[str, str]]) -> bool:
+def cacheable(status: str, headers: list[tuple[str, str]]) -> bool:
+    """Whether an answer is the same for every client of its key: a 200 in JSON that sets no cookie and
+    varies on nothing but `Accept` and `Origin`."""
     if not status.startswith("200"):
         return False
     named = {}

@@ -24,6 +24,14 @@ _LINE_SEPARATORS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029")
 _LINE_SEPARATOR = re.compile(rb"\xe2\x80[\xa8\xa9]")
 
 
+def escape_line_separators(content: bytes) -> bytes:
+    """JSON text with U+2028 and U+2029 escaped, as DRF's JSONRenderer writes them."""
+    if b"\xe2" in content and _LINE_SEPARATOR.search(content) is not None:
+        for raw, escaped in _LINE_SEPARATORS:
+            content = content.replace(raw, escaped)
+    return content
+
+
 class ORJSONRenderer(renderers.JSONRenderer):
     """DRF's JSONRenderer, encoding with orjson: the same bytes, several times faster.
 
@@ -55,8 +63,5 @@ class ORJSONRenderer(renderers.JSONRenderer):
             # A payload the database wrote (`spacedevs.api.sqljson`) has its floats in Python's form.
             written = getattr(renderer_context.get("response"), "written_by_database", False)
             if content is not None and (written or not _floats_written_otherwise(content)):
-                if b"\xe2" in content and _LINE_SEPARATOR.search(content) is not None:
-                    for raw, escaped in _LINE_SEPARATORS:
-                        content = content.replace(raw, escaped)
-                return content
+                return escape_line_separators(content)
         return super().render(data, accepted_media_type, renderer_context)

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.utils import formatting
 from rest_framework.views import APIView
 
-from spacedevs.api import sqljson
+from spacedevs.api import details, sqljson
 from spacedevs.api.compiler import CompiledSerializer, compiled
 from spacedevs.api.fields import LinkField
 from spacedevs.api.renderers import ORJSONRenderer
@@ -145,10 +145,15 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         statement = self._statement()
         if statement is not None and self._found_by_key_alone():
-            written = self._written(statement, [self.kwargs[self.lookup_url_kwarg or self.lookup_field]])
+            key_kwarg = self.lookup_url_kwarg or self.lookup_field
+            root, suffix = LinkField.api_root(self.request)
+            using = router.db_for_read(statement.model)
+            written = statement.run([self.kwargs[key_kwarg]], root, suffix, using=using)
             if written == b"[]":
                 raise Http404  # as DRF's `get_object` answers an unknown id
 
+            # What `spacedevs.api.details` answers the next details of this kind with, without Django.
+            request.META[details.WRITTEN] = details.Written(statement, root, suffix, key_kwarg)
             return self._written_response(orjson.Fragment(written[1:-1]))
         return Response(self._compiled().one(self.get_object(), self.get_serializer_context()))
 

@@ -16,10 +16,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.core.management import call_command
-from django.core.signals import request_finished, request_started
-from django.db import OperationalError, close_old_connections
+from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
-from django.test import Client, RequestFactory, override_settings
+from django.test import Client, override_settings
 
 from events.models import EventType
 from launches.models import LaunchStatus, Pad
@@ -28,21 +27,13 @@ from spacedevs import dataversion
 from spacedevs.api.urls import router
 from spacedevs.wsgi import application
 from tests.factories import complete_flight
-from tests.helpers import LL2
+from tests.helpers import LL2, call_wsgi
 
 FLIGHT = "/2.2.0/spacecraft/flight/567/"
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def _keep_the_test_connection():
-    # As Django's test client does: the handler's signals would close the connection the test's
-    # transaction is open on.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+pytestmark = pytest.mark.usefixtures("keep_the_test_connection")
 
 
 @pytest.fixture(autouse=True)
@@ -54,32 +45,9 @@ def _cache_on(settings):
     caches["responses"].clear()
 
 
-class Answer:
-    def __init__(self, status, headers, body):
-        self.status_code = int(status.split()[0])
-        self.headers = dict(headers)
-        self.content = body
-
-    def json(self):
-        return json.loads(self.content)
-
-
 def call(path, *, host="testserver", **headers):
     """`path` through the WSGI application, as gunicorn calls it."""
-    environ = RequestFactory().get(path, HTTP_HOST=host, HTTP_ACCEPT="application/json", **headers).environ
-    environ["wsgi.input"] = io.BytesIO(b"")
-    started = {}
-
-    def start_response(status, response_headers, exc_info=None):
-        started["status"], started["headers"] = status, response_headers
-
-    result = application(environ, start_response)
-    try:
-        body = b"".join(result)
-    finally:
-        if hasattr(result, "close"):
-            result.close()
-    return Answer(started["status"], started["headers"], body)
+    return call_wsgi(application, path, host=host, **headers)
 
 
 # --- what is cached, under which key -----------------------------------------------------------------
