@@ -3,21 +3,23 @@
 
 On PostgreSQL a detail is one prepared statement that writes the payload (`spacedevs.api.sqljson`);
 everything else Django and DRF do for it (the middleware, the URL's resolution, DRF's dispatch, content
-negotiation, the response object) cost a worker four times what the statement's call did: 1.82 M of an
-uncached flight detail's 2.21 M Python instructions, more than the whole budget `perf-ratio`'s goal
-leaves a detail (README, "Speed").
+negotiation, the response object) cost a worker more than four times what the statement's call did:
+1.82 M of an uncached flight detail's 2.21 M Python instructions (2026-11-29), more than the whole
+budget `perf-ratio`'s goal leaves a detail (README, "Speed").
 
 Yet what they contribute to a detail's answer is the same for every object of its kind. `WrittenDetails`
 wraps the WSGI application, inside the response cache, and records it: the first GET of each *variant*
 goes through Django, and when the view answered 200 with the statement's JSON, the status line and
 headers (content type, `Vary`, `Allow`, the security and CORS headers, whatever the middleware adds) and
 the statement with its links' root are kept. A later GET of the same variant for another object runs
-the statement alone and answers with those headers and the new body. A variant is the request but for
-the object's key: the route (its prefix and endpoint), the scheme (and the proxy's), the host, the script
-prefix, the query string, `Accept` and `Origin`, which is what the response cache keys on, and what the
-view, the negotiation and the middleware read.
+the statement alone, between Django's request signals (which check the connection's health and age),
+and answers with those headers and the new body: 0.86 M instructions in all. A variant is the request
+but for the object's key: the route (its prefix and endpoint), the scheme (and the proxy's), the host,
+the script prefix, the query string, `Accept` and `Origin`, which is what the response cache keys on,
+and what the view, the negotiation and the middleware read.
 
-Whatever is not such a request is Django's, whole: another method (`HEAD`, `OPTIONS`, writes), a path
+Whatever is not such a request is Django's, whole: a request whose client hung up (answered 499 by
+`spacedevs.middleware.AbandonedRequestMiddleware`), another method (`HEAD`, `OPTIONS`, writes), a path
 that is not an API detail, a detail the Python path writes (SQLite, the browsable API, an indented
 response, a serializer without an exact SQL form: the view then records nothing), an unknown key
 (Django's 404), an error of the database (its 503, and the connection's recovery), a throttled API
@@ -45,6 +47,7 @@ from spacedevs.api.cache import cacheable, throttled
 from spacedevs.api.renderers import escape_line_separators
 from spacedevs.api.routers import API_PREFIXES
 from spacedevs.api.sqljson import Statement
+from spacedevs.middleware import hung_up
 from spacedevs.replicas import reading_replicas
 
 # Where the view leaves what it wrote a detail with, in the request's environ (its `META`).
@@ -97,6 +100,9 @@ class WrittenDetails:
         except Resolver404:
             return self.application(environ, start_response)
         if getattr(match.func, "actions", {}).get("get") != "retrieve":  # a list, the API root...
+            return self.application(environ, start_response)
+        client = environ.get("gunicorn.socket")
+        if client is not None and hung_up(client):  # Django answers it 499, unworked on
             return self.application(environ, start_response)
         key = self.key(environ, match.view_name)
         variant = self.variants.get(key)

@@ -2,6 +2,8 @@
 kind (`spacedevs.api.details`): byte for byte what Django answers (status, headers in order, body), and
 Django's own answer whenever anything is not that."""
 
+import socket
+
 import pytest
 from django.db import OperationalError, connection
 from django.db.backends.utils import CursorWrapper
@@ -175,6 +177,17 @@ def test_what_the_database_does_not_write_whole_goes_through_django(flights, fas
         answered = call_wsgi(fast, FLIGHT.format(key), method=method, **headers)
         assert answered.status_code == 200
     assert django.reached == 3
+
+
+@postgresql_only
+def test_a_client_that_hung_up_is_django_s_499(flights, fast, django):
+    call_wsgi(fast, FLIGHT.format(flights[0]))
+    server, client = socket.socketpair()
+    client.close()
+    with server:
+        answered = call_wsgi(fast, FLIGHT.format(flights[1]), **{"gunicorn.socket": server})
+    assert django.reached == 2
+    assert answered.status_code == 499
 
 
 @postgresql_only
