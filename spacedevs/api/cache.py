@@ -14,8 +14,9 @@ Every stored response carries an `ETag` made of its key and `Cache-Control: publ
 max-age=RESPONSE_MAX_AGE`; a request whose `If-None-Match` names the current ETag is answered 304 at
 once, without a query or serialization.
 
-It steps aside with `RESPONSE_CACHE=off`, and while a throttle rate is set (`API_THROTTLE_RATE`): a
-throttled API counts every call, so each goes through DRF.
+It steps aside with `RESPONSE_CACHE=off`, while a throttle rate is set (`API_THROTTLE_RATE`), and for a
+call with an API key (which may have a rate of its own): a throttled call is counted, so it goes
+through DRF.
 
 `cached_count` keeps the `count` of a list per data version, time slot and filter (`COUNT_CACHE`), so
 that paging through a large table does not count it again on every page.
@@ -46,9 +47,12 @@ def _slot() -> int:
     return int(time.time() // max(settings.RESPONSE_CACHE_SECONDS, 1))
 
 
-def throttled() -> bool:
-    """Whether the API counts calls (`API_THROTTLE_RATE`): then each goes through DRF."""
-    return any(api_settings.DEFAULT_THROTTLE_RATES.values()) and bool(api_settings.DEFAULT_THROTTLE_CLASSES)
+def throttled(environ: dict) -> bool:
+    """Whether DRF may count this call: the API counts every call (`API_THROTTLE_RATE`), or the caller
+    sends an API key, which may have a rate of its own. Such a call goes through DRF."""
+    if not api_settings.DEFAULT_THROTTLE_CLASSES:
+        return False
+    return bool(environ.get("HTTP_AUTHORIZATION")) or any(api_settings.DEFAULT_THROTTLE_RATES.values())
 
 
 class ResponseCache:
@@ -65,7 +69,7 @@ class ResponseCache:
             or not path.startswith(API_PREFIXES)
             or path.endswith(UNCACHED_PATHS)
             or not settings.RESPONSE_CACHE
-            or throttled()
+            or throttled(environ)
         ):
             return self.application(environ, start_response)
         cache = caches["responses"]

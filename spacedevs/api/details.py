@@ -23,8 +23,9 @@ Whatever is not such a request is Django's, whole: a request whose client hung u
 that is not an API detail, a detail the Python path writes (SQLite, the browsable API, an indented
 response, a serializer without an exact SQL form: the view then records nothing), an unknown key
 (Django's 404), an error of the database (its 503, and the connection's recovery), a throttled API
-(every call is counted), a response that sets a cookie or varies on another header. A write changes
-nothing kept: the headers do not depend on the data, and the body is the statement's, run each time.
+or a call with an API key (every such call is counted), a response that sets a cookie or varies on
+another header. A write changes nothing kept: the headers do not depend on the data, and the body is
+the statement's, run each time.
 The variants kept are bounded (`MAX_VARIANTS`: clients choose their `Origin` and `Accept`), and
 forgotten when a setting changes (tests change them; a server's settings do not change).
 
@@ -92,7 +93,7 @@ class WrittenDetails:
             or not path.startswith(API_PREFIXES)
             or not path.isascii()
             or not settings.FAST_DETAILS
-            or throttled()
+            or throttled(environ)
         ):
             return self.application(environ, start_response)
         try:

@@ -141,6 +141,20 @@ def test_a_throttled_api_counts_every_call(demo, settings):
     assert statuses == [200, 200, 429]
 
 
+@pytest.mark.django_db
+def test_a_key_with_a_rate_of_its_own_counts_every_call(demo):
+    # No rate for everyone (API_THROTTLE_RATE unset), one for this key: a cached answer would not count.
+    key = io.StringIO()
+    call_command("create_api_key", "a bot", "--rate", "1/hour", stdout=key)
+    authorization = f"Token {key.getvalue().strip()}"
+    caches["default"].clear()
+
+    statuses = [call(FLIGHT, HTTP_AUTHORIZATION=authorization).status_code for _ in range(2)]
+
+    assert statuses == [200, 429]
+    assert call(FLIGHT).status_code == 200
+
+
 # --- HTTP caching ------------------------------------------------------------------------------------
 
 

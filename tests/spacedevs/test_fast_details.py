@@ -209,6 +209,15 @@ def test_a_throttled_api_counts_every_call(flights, fast, django, settings):
 
 
 @postgresql_only
+def test_a_call_with_an_api_key_goes_through_django(flights, fast, django):
+    # Its key may have a rate of its own, which DRF counts.
+    authorization = "Token " + "0123456789" * 4
+    for key in (flights[0], flights[1]):
+        call_wsgi(fast, FLIGHT.format(key), HTTP_AUTHORIZATION=authorization)
+    assert django.reached == 2
+
+
+@postgresql_only
 def test_a_changed_setting_forgets_what_django_answered(flights, fast, django, settings):
     call_wsgi(fast, FLIGHT.format(flights[0]))
     settings.CORS_ALLOW_ALL_ORIGINS = False
