@@ -117,26 +117,29 @@ class ResponseCache:
     @staticmethod
     def key(environ: dict, *, version: str, slot: int) -> str:
         """The cache key of a request: everything the response's bytes depend on."""
-        proxy_header = settings.SECURE_PROXY_SSL_HEADER[0] if settings.SECURE_PROXY_SSL_HEADER else ""
-        forwarded_host = settings.USE_X_FORWARDED_HOST and environ.get("HTTP_X_FORWARDED_HOST", "")
-        parts = (
-            version,
-            str(slot),
-            environ.get("wsgi.url_scheme", ""),
-            environ.get(proxy_header, "") if proxy_header else "",
-            environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}",
-            forwarded_host or "",
-            environ.get("SCRIPT_NAME", ""),
-            environ.get("PATH_INFO", ""),
-            environ.get("QUERY_STRING", ""),
-            environ.get("HTTP_ACCEPT", ""),
-            environ.get("HTTP_ORIGIN", ""),
-        )
+        parts = (version, str(slot), environ.get("PATH_INFO", ""), *answer_depends_on(environ))
         return "response:" + sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
     @staticmethod
     def cache_headers(etag: str) -> list[tuple[str, str]]:
         return [("ETag", etag), ("Cache-Control", f"public, max-age={settings.RESPONSE_MAX_AGE}")]
+
+
+def answer_depends_on(environ: dict) -> tuple[str, ...]:
+    """What an API answer depends on besides its path and the data: the scheme (and the proxy's), the
+    host (and the forwarded one, where it is trusted), the script prefix, the query string, `Accept`
+    and `Origin`. The response cache and the fast details (`spacedevs.api.details`) key on it."""
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER[0] if settings.SECURE_PROXY_SSL_HEADER else ""
+    return (
+        environ.get("wsgi.url_scheme", ""),
+        environ.get(proxy_header, "") if proxy_header else "",
+        environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}",
+        environ.get("HTTP_X_FORWARDED_HOST", "") if settings.USE_X_FORWARDED_HOST else "",
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("QUERY_STRING", ""),
+        environ.get("HTTP_ACCEPT", ""),
+        environ.get("HTTP_ORIGIN", ""),
+    )
 
 
 def _etags(header: str) -> set[str]:

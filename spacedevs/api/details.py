@@ -44,7 +44,7 @@ from django.dispatch import receiver
 from django.urls import Resolver404, resolve
 from prometheus_client import Counter
 
-from spacedevs.api.cache import cacheable, throttled
+from spacedevs.api.cache import answer_depends_on, cacheable, throttled
 from spacedevs.api.renderers import escape_line_separators
 from spacedevs.api.routers import API_PREFIXES
 from spacedevs.api.sqljson import Statement
@@ -152,18 +152,7 @@ class WrittenDetails:
     @staticmethod
     def key(environ: dict, view_name: str) -> tuple:
         """A request's variant: what Django's answer to it depends on, but the object's key."""
-        proxy_header = settings.SECURE_PROXY_SSL_HEADER[0] if settings.SECURE_PROXY_SSL_HEADER else ""
-        return (
-            view_name,
-            environ.get("wsgi.url_scheme", ""),
-            environ.get(proxy_header, "") if proxy_header else "",
-            environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}",
-            environ.get("HTTP_X_FORWARDED_HOST", "") if settings.USE_X_FORWARDED_HOST else "",
-            environ.get("SCRIPT_NAME", ""),
-            environ.get("QUERY_STRING", ""),
-            environ.get("HTTP_ACCEPT", ""),
-            environ.get("HTTP_ORIGIN", ""),
-        )
+        return (view_name, *answer_depends_on(environ))
 
 
 _INSTANCES = weakref.WeakSet()

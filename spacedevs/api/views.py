@@ -146,14 +146,13 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
         statement = self._statement()
         if statement is not None and self._found_by_key_alone():
             key_kwarg = self.lookup_url_kwarg or self.lookup_field
-            root, suffix = LinkField.api_root(self.request)
-            using = router.db_for_read(statement.model)
-            written = statement.run([self.kwargs[key_kwarg]], root, suffix, using=using)
+            links = LinkField.api_root(self.request)
+            written = self._written(statement, [self.kwargs[key_kwarg]], links)
             if written == b"[]":
                 raise Http404  # as DRF's `get_object` answers an unknown id
 
             # What `spacedevs.api.details` answers the next details of this kind with, without Django.
-            request.META[details.WRITTEN] = details.Written(statement, root, suffix, key_kwarg)
+            request.META[details.WRITTEN] = details.Written(statement, *links, key_kwarg)
             return self._written_response(orjson.Fragment(written[1:-1]))
         return Response(self._compiled().one(self.get_object(), self.get_serializer_context()))
 
@@ -188,11 +187,14 @@ class LL2ViewSet(viewsets.ReadOnlyModelViewSet):
             and not set(self.request.query_params) - {"format", "mode"}
         )
 
-    def _written(self, statement: sqljson.Statement, keys: list) -> bytes:
-        """The JSON text of the rows of `keys`, in order, as the database writes it."""
+    def _written(
+        self, statement: sqljson.Statement, keys: list, links: tuple[str, str] | None = None
+    ) -> bytes:
+        """The JSON text of the rows of `keys`, in order, as the database writes it, with the links of
+        this request (`LinkField.api_root`) unless given."""
         if not keys:
             return b"[]"
-        root, suffix = LinkField.api_root(self.request)
+        root, suffix = links or LinkField.api_root(self.request)
         return statement.run(keys, root, suffix, using=router.db_for_read(statement.model))
 
     @staticmethod
